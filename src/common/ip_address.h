@@ -1,0 +1,55 @@
+#pragma once
+// An IPv4 or IPv6 address as a value type: 16 bytes plus the version.
+// IPv4 lives in the first 4 bytes, the rest stays zero, so comparison and
+// hashing need no branches on the version.
+#include <array>
+#include <compare>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace wl {
+
+struct IpAddress {
+  std::array<uint8_t, 16> bytes{};
+  uint8_t version = 0;  // 4, 6, or 0 when unset
+
+  static IpAddress v4(const uint8_t* p) {
+    IpAddress a;
+    std::memcpy(a.bytes.data(), p, 4);
+    a.version = 4;
+    return a;
+  }
+  static IpAddress v6(const uint8_t* p) {
+    IpAddress a;
+    std::memcpy(a.bytes.data(), p, 16);
+    a.version = 6;
+    return a;
+  }
+  static std::optional<IpAddress> parse(std::string_view text);
+
+  bool is_v4() const { return version == 4; }
+  bool is_v6() const { return version == 6; }
+  std::string to_string() const;
+
+  friend bool operator==(const IpAddress&, const IpAddress&) = default;
+  friend std::strong_ordering operator<=>(const IpAddress& a, const IpAddress& b) {
+    if (a.version != b.version) return a.version <=> b.version;
+    int c = std::memcmp(a.bytes.data(), b.bytes.data(), 16);
+    return c <=> 0;
+  }
+};
+
+// Whether the first `prefix_len` bits of a and b agree (same version assumed).
+bool prefix_match(const IpAddress& a, const IpAddress& b, unsigned prefix_len);
+
+struct MacAddress {
+  std::array<uint8_t, 6> bytes{};
+  friend bool operator==(const MacAddress&, const MacAddress&) = default;
+  bool is_zero() const { return bytes == std::array<uint8_t, 6>{}; }
+  std::string to_string() const;
+};
+
+}  // namespace wl

@@ -1,0 +1,255 @@
+#include "engine/shard.h"
+
+#include <algorithm>
+
+#include "flows/client_choice.h"
+
+namespace wl {
+
+namespace {
+constexpr size_t kOutputChunk = 64 * 1024;
+constexpr uint32_t kEvictionScan = 64;
+constexpr Micros kFlowPurgeEvery = seconds(1);
+constexpr Micros kHostPurgeEvery = seconds(3);
+}  // namespace
+
+void ShardCounters::add(const ShardCounters& o) {
+  packets += o.packets;
+  bytes += o.bytes;
+  untracked_packets += o.untracked_packets;
+  untracked_bytes += o.untracked_bytes;
+  orphan_fragments += o.orphan_fragments;
+  flows_created += o.flows_created;
+  flows_ended += o.flows_ended;
+  flows_evicted += o.flows_evicted;
+  flows_refused += o.flows_refused;
+  partial_records += o.partial_records;
+  records += o.records;
+}
+
+Shard::Shard(const ShardConfig& cfg, const LocalNetworks& local, FlowSink* sink)
+    : cfg_(cfg), local_(local), sink_(sink), flows_(cfg.max_flows),
+      hosts_(cfg.max_hosts, local, cfg.hosts) {}
+
+Shard::~Shard() { flush_output(); }
+
+void Shard::flush_output() {
+  if (sink_ && !out_.empty()) sink_->write(out_);
+  out_.clear();
+}
+
+bool Shard::idle_expired(const Flow& f, Micros now, FlowEndReason& reason) const {
+  if (f.tcp.closed() && now - f.last_seen > cfg_.tcp_close_grace) {
+    reason = FlowEndReason::kTcpClosed;
+    return true;
+  }
+  if (cfg_.purge_idle && now - f.last_seen > cfg_.flow_idle) {
+    reason = FlowEndReason::kIdle;
+    return true;
+  }
+  return false;
+}
+
+bool Shard::ended_before(const Flow& f, const PacketRef& p, FlowEndReason& reason) const {
+  if (idle_expired(f, p.ts, reason)) return true;
+  const DecodedPacket& k = p.pkt;
+  bool syn_only = k.l4_proto == 6 && (k.tcp_flags & (tcp::kSyn | tcp::kAck)) == tcp::kSyn;
+  if (syn_only && f.tcp.closed()) {
+    reason = FlowEndReason::kNewSyn;  // a closed connection's key reused by a new one
+    return true;
+  }
+  return false;
+}
+
+void Shard::process(PacketRef& p) {
+  if (p.ts > clock_) advance_clock(p.ts);
+  ++counters_.packets;
+  counters_.bytes += p.wire_len;
+
+  DecodedPacket& pkt = p.pkt;  // later fragments get their datagram's ports here
+  bool later_fragment = pkt.fragment && !pkt.first_fragment;
+  if (pkt.fragment) {
+    FragmentKey fk{pkt.src, pkt.dst, pkt.frag_id, pkt.vlan, pkt.l4_proto};
+    if (later_fragment) {
+      if (!fragments_.lookup(fk, p.ts, pkt.sport, pkt.dport)) {
+        ++counters_.orphan_fragments;
+        ++counters_.untracked_packets;
+        counters_.untracked_bytes += p.wire_len;
+        return;
+      }
+    } else {
+      fragments_.remember(fk, pkt.sport, pkt.dport, p.ts);
+    }
+  }
+
+  bool src_is_lo;
+  FlowKey key = make_flow_key(pkt, src_is_lo);
+  uint32_t slot = flows_.find(key);
+  if (slot != kNoSlot) {
+    Flow& f = flows_.at(slot);
+    FlowEndReason reason;
+    if (ended_before(f, p, reason)) {
+      end_flow(slot, reason);
+      slot = kNoSlot;
+    } else if (p.ts >= f.next_partial_at) {
+      emit_partial(f, p.ts);
+    }
+  }
+  if (slot == kNoSlot) {
+    slot = create_flow(key, src_is_lo, p);
+    if (slot == kNoSlot) {
+      ++counters_.untracked_packets;
+      counters_.untracked_bytes += p.wire_len;
+      return;
+    }
+  }
+  update_flow(slot, flows_.at(slot).direction_of(src_is_lo), p, later_fragment);
+}
+
+bool Shard::make_room(Micros now) {
+  if (cfg_.purge_idle) purge_flows(now);
+  if (!flows_.full()) return true;
+  uint32_t victim = flows_.oldest_unidirectional(kEvictionScan);
+  if (victim == kNoSlot) return false;
+  end_flow(victim, FlowEndReason::kEvicted);
+  ++counters_.flows_evicted;
+  return true;
+}
+
+uint32_t Shard::create_flow(const FlowKey& key, bool src_is_lo, const PacketRef& p) {
+  if (flows_.full() && !make_room(p.ts)) {
+    ++counters_.flows_refused;
+    return kNoSlot;
+  }
+  uint32_t slot = flows_.insert(key);
+  Flow& f = flows_.at(slot);
+  const DecodedPacket& pkt = p.pkt;
+  bool sender_client = sender_is_client(pkt);
+  f.client_is_lo = sender_client ? src_is_lo : !src_is_lo;
+  f.first_seen = f.last_seen = f.interval_start = p.ts;
+  f.next_partial_at = p.ts + cfg_.active_timeout;
+  f.tunnel = {pkt.tunnel, pkt.tunnel_src, pkt.tunnel_dst, pkt.tunnel_id};
+  if (pkt.has_mac) {
+    int sdir = sender_client ? 0 : 1;
+    f.mac[sdir] = pkt.src_mac;
+    f.mac[1 - sdir] = pkt.dst_mac;
+  }
+  for (int side = 0; side < 2; ++side) {
+    const IpAddress& ip = side == 0 ? f.client_ip() : f.server_ip();
+    uint32_t h = hosts_.acquire(HostKey{ip, key.vlan}, p.ts);
+    f.host[side] = h;
+    if (h != kNoSlot) {
+      const IpAddress& peer = side == 0 ? f.server_ip() : f.client_ip();
+      hosts_.flow_started(h, side == 0, peer, f.server_port(), key.proto);
+    }
+  }
+  ++counters_.flows_created;
+  return slot;
+}
+
+void Shard::update_flow(uint32_t slot, int dir, const PacketRef& p, bool later_fragment) {
+  Flow& f = flows_.at(slot);
+  const DecodedPacket& pkt = p.pkt;
+  DirectionCounters& dc = f.dir[dir];
+  ++dc.packets;
+  dc.bytes += p.wire_len;
+  dc.payload_bytes += pkt.payload_len;
+  if (pkt.fragment) ++dc.fragments;
+  if (f.interval_start < 0) f.interval_start = p.ts;
+  f.last_seen = p.ts;
+  f.iat[dir].add(p.ts);
+  f.throughput.add(p.ts, p.wire_len);
+  flows_.touch(slot);
+  if (pkt.l4_proto == 6 && !pkt.l4_header_short && !later_fragment) {
+    f.tcp_flags[dir] |= pkt.tcp_flags;
+    f.tcp.on_segment(dir, pkt, p.ts, dc);
+  }
+
+  size_t l4 = static_cast<size_t>(l4_class(pkt.l4_proto));
+  uint32_t sender = f.host[dir], receiver = f.host[1 - dir];
+  if (sender != kNoSlot) {
+    Host& h = hosts_.at(sender);
+    h.traffic.packets_sent++;
+    h.traffic.bytes_sent += p.wire_len;
+    h.by_l4[l4].packets_sent++;
+    h.by_l4[l4].bytes_sent += p.wire_len;
+    if (pkt.has_mac && h.local && !h.has_mac) {
+      h.has_mac = true;
+      h.mac = pkt.src_mac;
+    }
+    hosts_.touch(sender, p.ts);
+  }
+  if (receiver != kNoSlot) {
+    Host& h = hosts_.at(receiver);
+    h.traffic.packets_rcvd++;
+    h.traffic.bytes_rcvd += p.wire_len;
+    h.by_l4[l4].packets_rcvd++;
+    h.by_l4[l4].bytes_rcvd += p.wire_len;
+    hosts_.touch(receiver, p.ts);
+  }
+}
+
+void Shard::emit(const Flow& f, FlowEndReason reason, bool final) {
+  ++counters_.records;
+  if (!sink_) return;
+  FlowRecordContext ctx;
+  ctx.interface_id = cfg_.interface_id;
+  if (f.host[0] != kNoSlot) ctx.client_local = hosts_.at(f.host[0]).local;
+  if (f.host[1] != kNoSlot) ctx.server_local = hosts_.at(f.host[1]).local;
+  append_flow_record(out_, f, reason, final, ctx);
+  if (out_.size() >= kOutputChunk) flush_output();
+}
+
+void Shard::emit_partial(Flow& f, Micros now) {
+  emit(f, FlowEndReason::kActiveTimeout, false);
+  ++counters_.partial_records;
+  ++f.partial_records;
+  f.exported[0] = f.dir[0];
+  f.exported[1] = f.dir[1];
+  f.interval_start = -1;  // set by the next packet
+  while (f.next_partial_at <= now) f.next_partial_at += cfg_.active_timeout;
+}
+
+void Shard::end_flow(uint32_t slot, FlowEndReason reason) {
+  Flow& f = flows_.at(slot);
+  bool has_new_data = f.interval_start >= 0;
+  if (has_new_data || f.partial_records == 0) emit(f, reason, true);
+  for (int side = 0; side < 2; ++side)
+    if (f.host[side] != kNoSlot) hosts_.flow_ended(f.host[side], side == 0);
+  flows_.erase(slot);
+  ++counters_.flows_ended;
+}
+
+void Shard::purge_flows(Micros now) {
+  // Nothing younger than the shortest timeout can have expired.
+  Micros horizon = cfg_.purge_idle ? std::min(cfg_.tcp_close_grace, cfg_.flow_idle) : cfg_.tcp_close_grace;
+  for (uint32_t s = flows_.oldest(); s != kNoSlot;) {
+    uint32_t next = flows_.next_newer(s);
+    const Flow& f = flows_.at(s);
+    if (now - f.last_seen <= horizon) break;  // ordered by last packet: the rest are newer
+    FlowEndReason reason;
+    if (idle_expired(f, now, reason)) end_flow(s, reason);
+    s = next;
+  }
+}
+
+void Shard::advance_clock(Micros now) {
+  if (now <= clock_) return;
+  clock_ = now;
+  if (now >= next_flow_purge_) {
+    purge_flows(now);
+    next_flow_purge_ = now + kFlowPurgeEvery;
+  }
+  if (cfg_.purge_idle && now >= next_host_purge_) {
+    hosts_.purge(now);
+    next_host_purge_ = now + kHostPurgeEvery;
+  }
+}
+
+void Shard::end_all(FlowEndReason reason) {
+  while (flows_.oldest() != kNoSlot) end_flow(flows_.oldest(), reason);
+  flush_output();
+  if (sink_) sink_->flush();
+}
+
+}  // namespace wl

@@ -1,0 +1,80 @@
+#pragma once
+// A shard: the single-threaded owner of a flow table, a host table and their
+// counters. It is driven by packets and by the interface clock; it knows
+// nothing about threads (see shard_worker.h), so tests can drive it directly.
+#include <cstdint>
+#include <string>
+
+#include "engine/batch.h"
+#include "engine/fragment_table.h"
+#include "flows/flow_table.h"
+#include "history/flow_record.h"
+#include "history/flow_sink.h"
+#include "hosts/host_table.h"
+
+namespace wl {
+
+struct ShardConfig {
+  uint32_t max_flows = 1 << 20;
+  uint32_t max_hosts = 1 << 18;
+  Micros flow_idle = seconds(60);
+  Micros tcp_close_grace = seconds(10);
+  Micros active_timeout = seconds(300);  // partial record every 300 s of life
+  bool purge_idle = true;                // off when reading a file
+  HostPolicy hosts;
+  int interface_id = 0;
+};
+
+struct ShardCounters {
+  uint64_t packets = 0, bytes = 0;
+  uint64_t untracked_packets = 0, untracked_bytes = 0;  // no flow could be created
+  uint64_t orphan_fragments = 0;
+  uint64_t flows_created = 0, flows_ended = 0, flows_evicted = 0, flows_refused = 0;
+  uint64_t partial_records = 0, records = 0;
+
+  void add(const ShardCounters& o);
+};
+
+class Shard {
+ public:
+  Shard(const ShardConfig& cfg, const LocalNetworks& local, FlowSink* sink);
+  ~Shard();
+
+  // Takes the packet by reference: a later fragment gets its ports filled in.
+  void process(PacketRef& p);
+  // The interface clock moved on: end idle flows, purge idle hosts.
+  void advance_clock(Micros now);
+  // End every flow (end of a file, shutdown) and hand records to the sink.
+  void end_all(FlowEndReason reason);
+  void flush_output();
+
+  const ShardCounters& counters() const { return counters_; }
+  const FlowTable& flows() const { return flows_; }
+  const HostTable& hosts() const { return hosts_; }
+  Micros clock() const { return clock_; }
+
+ private:
+  uint32_t create_flow(const FlowKey& key, bool src_is_lo, const PacketRef& p);
+  bool make_room(Micros now);
+  void update_flow(uint32_t slot, int dir, const PacketRef& p, bool later_fragment);
+  void end_flow(uint32_t slot, FlowEndReason reason);
+  void emit(const Flow& f, FlowEndReason reason, bool final);
+  void emit_partial(Flow& f, Micros now);
+  // Why an existing flow must end before this packet, if it must.
+  bool ended_before(const Flow& f, const PacketRef& p, FlowEndReason& reason) const;
+  bool idle_expired(const Flow& f, Micros now, FlowEndReason& reason) const;
+  void purge_flows(Micros now);
+
+  ShardConfig cfg_;
+  const LocalNetworks& local_;
+  FlowSink* sink_;
+  FlowTable flows_;
+  HostTable hosts_;
+  FragmentTable fragments_;
+  ShardCounters counters_;
+  std::string out_;  // records waiting for the sink
+  Micros clock_ = 0;
+  Micros next_flow_purge_ = 0, next_host_purge_ = 0;
+};
+
+}  // namespace wl

@@ -1,0 +1,62 @@
+#include "history/host_record.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace wl {
+
+void append_host_record(std::string& out, const Host& h, int interface_id) {
+  rapidjson::StringBuffer sb;
+  rapidjson::Writer<rapidjson::StringBuffer> w(sb);
+  auto str = [&](const char* k, const std::string& v) {
+    w.Key(k);
+    w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
+  };
+  auto num = [&](const char* k, uint64_t v) {
+    w.Key(k);
+    w.Uint64(v);
+  };
+  auto traffic = [&](const TrafficCounters& t) {
+    num("PACKETS_SENT", t.packets_sent);
+    num("PACKETS_RCVD", t.packets_rcvd);
+    num("BYTES_SENT", t.bytes_sent);
+    num("BYTES_RCVD", t.bytes_rcvd);
+  };
+  w.StartObject();
+  str("IP", h.key.ip.to_string());
+  num("VLAN", h.key.vlan);
+  num("INTERFACE_ID", static_cast<uint64_t>(interface_id));
+  w.Key("LOCAL");
+  w.Bool(h.local);
+  if (h.has_mac) str("MAC", h.mac.to_string());
+  num("FIRST_SEEN_MICROSECONDS", static_cast<uint64_t>(h.first_seen));
+  num("LAST_SEEN_MICROSECONDS", static_cast<uint64_t>(h.last_seen));
+  traffic(h.traffic);
+  num("FLOWS_AS_CLIENT", h.total_flows_as_client);
+  num("FLOWS_AS_SERVER", h.total_flows_as_server);
+  num("ACTIVE_FLOWS_AS_CLIENT", h.active_flows_as_client);
+  num("ACTIVE_FLOWS_AS_SERVER", h.active_flows_as_server);
+  w.Key("L4");
+  w.StartObject();
+  for (size_t i = 0; i < h.by_l4.size(); ++i) {
+    const TrafficCounters& t = h.by_l4[i];
+    if (t.packets_sent + t.packets_rcvd == 0) continue;
+    w.Key(l4_class_name(static_cast<L4Class>(i)));
+    w.StartObject();
+    traffic(t);
+    w.EndObject();
+  }
+  w.EndObject();
+  w.Key("SERVER_PORTS");
+  w.StartArray();
+  for (uint16_t p : h.server_ports) w.Uint(p);
+  w.EndArray();
+  num("PEERS_CONTACTED", h.peers.size());
+  w.Key("PEERS_TRUNCATED");
+  w.Bool(h.peers_truncated);
+  w.EndObject();
+  out.append(sb.GetString(), sb.GetSize());
+  out.push_back('\n');
+}
+
+}  // namespace wl

@@ -1,0 +1,12 @@
+#pragma once
+// One host as a JSON object (the --dump-hosts output), names in the same
+// upper-case style as the flow record.
+#include <string>
+
+#include "hosts/host.h"
+
+namespace wl {
+
+void append_host_record(std::string& out, const Host& h, int interface_id);
+
+}  // namespace wl

@@ -1,0 +1,61 @@
+#pragma once
+// Per-host statistics, keyed by (IP, VLAN).
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "common/hash.h"
+#include "common/ip_address.h"
+#include "common/lru_table.h"
+#include "common/time.h"
+
+namespace wl {
+
+struct HostKey {
+  IpAddress ip;
+  uint16_t vlan = 0;
+  friend bool operator==(const HostKey&, const HostKey&) = default;
+};
+
+struct HostKeyHash {
+  uint64_t operator()(const HostKey& k) const {
+    return hash_bytes(k.ip.bytes.data(), 16, (uint64_t{k.ip.version} << 16) | k.vlan);
+  }
+};
+
+// Traffic split by transport protocol.
+enum class L4Class : uint8_t { kTcp, kUdp, kIcmp, kOther, kCount };
+inline L4Class l4_class(uint8_t proto) {
+  switch (proto) {
+    case 6: return L4Class::kTcp;
+    case 17: return L4Class::kUdp;
+    case 1: case 58: return L4Class::kIcmp;
+    default: return L4Class::kOther;
+  }
+}
+const char* l4_class_name(L4Class c);
+
+struct TrafficCounters {
+  uint64_t packets_sent = 0, packets_rcvd = 0, bytes_sent = 0, bytes_rcvd = 0;
+};
+
+struct Host {
+  HostKey key;
+  bool local = false;
+  bool has_mac = false;
+  MacAddress mac;
+  Micros first_seen = 0, last_seen = 0;
+  TrafficCounters traffic;
+  std::array<TrafficCounters, static_cast<size_t>(L4Class::kCount)> by_l4{};
+  uint32_t active_flows_as_client = 0, active_flows_as_server = 0;
+  uint64_t total_flows_as_client = 0, total_flows_as_server = 0;
+  // Bounded sets: local hosts keep more detail than remote ones.
+  std::vector<uint16_t> server_ports;  // TCP/UDP ports this host answered on
+  std::vector<uint32_t> peers;         // fingerprints of contacted peers
+  bool peers_truncated = false;
+  uint32_t lru_prev = kNoSlot, lru_next = kNoSlot;
+
+  uint32_t active_flows() const { return active_flows_as_client + active_flows_as_server; }
+};
+
+}  // namespace wl

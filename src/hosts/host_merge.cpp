@@ -1,0 +1,55 @@
+#include "hosts/host_merge.h"
+
+#include <algorithm>
+
+namespace wl {
+
+namespace {
+void add_traffic(TrafficCounters& a, const TrafficCounters& b) {
+  a.packets_sent += b.packets_sent;
+  a.packets_rcvd += b.packets_rcvd;
+  a.bytes_sent += b.bytes_sent;
+  a.bytes_rcvd += b.bytes_rcvd;
+}
+}  // namespace
+
+void merge_host(Host& a, const Host& b) {
+  a.first_seen = std::min(a.first_seen, b.first_seen);
+  a.last_seen = std::max(a.last_seen, b.last_seen);
+  if (!a.has_mac && b.has_mac) {
+    a.has_mac = true;
+    a.mac = b.mac;
+  }
+  add_traffic(a.traffic, b.traffic);
+  for (size_t i = 0; i < a.by_l4.size(); ++i) add_traffic(a.by_l4[i], b.by_l4[i]);
+  a.active_flows_as_client += b.active_flows_as_client;
+  a.active_flows_as_server += b.active_flows_as_server;
+  a.total_flows_as_client += b.total_flows_as_client;
+  a.total_flows_as_server += b.total_flows_as_server;
+  for (uint16_t p : b.server_ports)
+    if (!std::binary_search(a.server_ports.begin(), a.server_ports.end(), p))
+      a.server_ports.insert(std::lower_bound(a.server_ports.begin(), a.server_ports.end(), p), p);
+  for (uint32_t fp : b.peers)
+    if (std::find(a.peers.begin(), a.peers.end(), fp) == a.peers.end()) a.peers.push_back(fp);
+  a.peers_truncated = a.peers_truncated || b.peers_truncated;
+}
+
+void HostMerger::add(const Host& h) {
+  auto [it, fresh] = hosts_.try_emplace(h.key, h);
+  if (!fresh) merge_host(it->second, h);
+}
+
+std::vector<Host> HostMerger::take() {
+  std::vector<Host> out;
+  out.reserve(hosts_.size());
+  for (auto& [k, h] : hosts_) out.push_back(std::move(h));
+  hosts_.clear();
+  auto total = [](const Host& h) { return h.traffic.bytes_sent + h.traffic.bytes_rcvd; };
+  std::sort(out.begin(), out.end(), [&](const Host& x, const Host& y) {
+    if (total(x) != total(y)) return total(x) > total(y);
+    return x.key.ip < y.key.ip || (x.key.ip == y.key.ip && x.key.vlan < y.key.vlan);
+  });
+  return out;
+}
+
+}  // namespace wl
