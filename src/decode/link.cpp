@@ -1,5 +1,6 @@
 // Link layers: Ethernet and its tags, MPLS, PPPoE, PPP, 802.11 data frames.
 #include <algorithm>
+#include <utility>
 
 #include "decode/decoder_internal.h"
 
@@ -100,7 +101,10 @@ DecodeError decode_ppp(Ctx& c, const uint8_t* p, uint32_t len) {
 DecodeError decode_ieee80211(Ctx& c, const uint8_t* p, uint32_t len) {
   if (len < 24) return DecodeError::kTruncatedLinkHeader;
   uint8_t fc0 = p[0], fc1 = p[1];
-  if (((fc0 >> 2) & 0x3) != 2) return DecodeError::kNonIp;  // not a data frame
+  auto is_data = [](uint8_t fc) { return ((fc >> 2) & 0x3) == 2; };
+  // Some access points (Cisco's CAPWAP) send the frame control bytes swapped.
+  if (!is_data(fc0) && is_data(fc1)) std::swap(fc0, fc1);
+  if (!is_data(fc0)) return DecodeError::kNonIp;
   uint8_t subtype = fc0 >> 4;
   if (subtype & 0x4) return DecodeError::kNonIp;             // null data: no body
   if (fc1 & 0x40) return DecodeError::kNonIp;                // protected: encrypted body

@@ -247,7 +247,14 @@ void Shard::advance_clock(Micros now) {
 }
 
 void Shard::end_all(FlowEndReason reason) {
-  while (flows_.oldest() != kNoSlot) end_flow(flows_.oldest(), reason);
+  // A flow already past its own end keeps that reason, whether or not a
+  // purge pass happened to run since: the record must not depend on when
+  // housekeeping ran (1 or N workers give the same records).
+  while (flows_.oldest() != kNoSlot) {
+    uint32_t s = flows_.oldest();
+    FlowEndReason why;
+    end_flow(s, idle_expired(flows_.at(s), clock_, why) ? why : reason);
+  }
   flush_output();
   if (sink_) sink_->flush();
 }
