@@ -99,10 +99,6 @@ int main(int argc, char** argv) {
   TableLimits limits = default_table_limits(physical_memory_bytes());
   if (opt.max_flows) limits.flows = opt.max_flows;
   if (opt.max_hosts) limits.hosts = opt.max_hosts;
-  if (opt.verbose >= 2)
-    std::fprintf(stderr, "wirelens: tables per interface: %llu flows, %llu hosts%s\n",
-                 static_cast<unsigned long long>(limits.flows), static_cast<unsigned long long>(limits.hosts),
-                 limits.lowered ? " (lowered to fit a quarter of memory)" : "");
 
   LocalNetworks base_local;
   if (opt.local_networks.empty()) opt.local_networks.emplace_back(LocalNetworks::kDefault);
@@ -151,6 +147,11 @@ int main(int argc, char** argv) {
     if (!iface->open(err)) return fail(err);
     ifaces.push_back(std::move(iface));
   }
+
+  if (opt.verbose >= 2)
+    std::fprintf(stderr, "wirelens: tables per interface: %llu flows, %llu hosts%s\n",
+                 static_cast<unsigned long long>(limits.flows), static_cast<unsigned long long>(limits.hosts),
+                 limits.lowered ? " (lowered to fit a quarter of memory)" : "");
 
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);

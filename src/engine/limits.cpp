@@ -17,7 +17,9 @@ uint64_t physical_memory_bytes() {
 // Index: two 32-bit buckets per entry. Hosts: the bounded port and peer sets
 // of a local host at their fullest.
 uint64_t worst_flow_bytes() { return sizeof(Flow) + 2 * sizeof(uint32_t); }
-uint64_t worst_host_bytes() { return sizeof(Host) + 2 * sizeof(uint32_t) + 64 * 2 + 256 * 4; }
+uint64_t worst_host_bytes() {
+  return sizeof(Host) + 2 * sizeof(uint32_t) + kLocalServerPorts * sizeof(uint16_t) + kLocalPeers * sizeof(uint32_t);
+}
 
 TableLimits default_table_limits(uint64_t physical_bytes) {
   TableLimits t;

@@ -35,6 +35,10 @@ inline L4Class l4_class(uint8_t proto) {
 }
 const char* l4_class_name(L4Class c);
 
+// Bounds of the per-host sets: local hosts are the ones operators drill into.
+constexpr size_t kLocalServerPorts = 64, kRemoteServerPorts = 8;
+constexpr size_t kLocalPeers = 256, kRemotePeers = 16;
+
 struct TrafficCounters {
   uint64_t packets_sent = 0, packets_rcvd = 0, bytes_sent = 0, bytes_rcvd = 0;
 };
@@ -56,6 +60,8 @@ struct Host {
   uint32_t lru_prev = kNoSlot, lru_next = kNoSlot;
 
   uint32_t active_flows() const { return active_flows_as_client + active_flows_as_server; }
+  size_t max_peers() const { return local ? kLocalPeers : kRemotePeers; }
+  size_t max_server_ports() const { return local ? kLocalServerPorts : kRemoteServerPorts; }
 };
 
 }  // namespace wl

@@ -26,12 +26,18 @@ void merge_host(Host& a, const Host& b) {
   a.active_flows_as_server += b.active_flows_as_server;
   a.total_flows_as_client += b.total_flows_as_client;
   a.total_flows_as_server += b.total_flows_as_server;
-  for (uint16_t p : b.server_ports)
-    if (!std::binary_search(a.server_ports.begin(), a.server_ports.end(), p))
-      a.server_ports.insert(std::lower_bound(a.server_ports.begin(), a.server_ports.end(), p), p);
-  for (uint32_t fp : b.peers)
-    if (std::find(a.peers.begin(), a.peers.end(), fp) == a.peers.end()) a.peers.push_back(fp);
+  // The union keeps the same bounds as one shard's record, so a merged host
+  // reads the same whatever the number of shards.
+  for (uint16_t p : b.server_ports) {
+    auto it = std::lower_bound(a.server_ports.begin(), a.server_ports.end(), p);
+    if ((it == a.server_ports.end() || *it != p) && a.server_ports.size() < a.max_server_ports())
+      a.server_ports.insert(it, p);
+  }
   a.peers_truncated = a.peers_truncated || b.peers_truncated;
+  for (uint32_t fp : b.peers) {
+    if (std::find(a.peers.begin(), a.peers.end(), fp) != a.peers.end()) continue;
+    if (a.peers.size() < a.max_peers()) a.peers.push_back(fp); else a.peers_truncated = true;
+  }
 }
 
 void HostMerger::add(const Host& h) {

@@ -6,9 +6,6 @@ namespace wl {
 
 namespace {
 constexpr uint32_t kEvictionScan = 64;
-// Bounded detail: local hosts are the ones operators drill into.
-constexpr size_t kLocalPorts = 64, kRemotePorts = 8;
-constexpr size_t kLocalPeers = 256, kRemotePeers = 16;
 }  // namespace
 
 const char* l4_class_name(L4Class c) {
@@ -85,18 +82,16 @@ void HostTable::flow_started(uint32_t slot, bool as_client, const IpAddress& pee
   if (as_client) {
     ++h.active_flows_as_client;
     ++h.total_flows_as_client;
-    size_t max_peers = h.local ? kLocalPeers : kRemotePeers;
     auto fp = static_cast<uint32_t>(hash_bytes(peer.bytes.data(), 16, peer.version));
     if (std::find(h.peers.begin(), h.peers.end(), fp) == h.peers.end()) {
-      if (h.peers.size() < max_peers) h.peers.push_back(fp); else h.peers_truncated = true;
+      if (h.peers.size() < h.max_peers()) h.peers.push_back(fp); else h.peers_truncated = true;
     }
   } else {
     ++h.active_flows_as_server;
     ++h.total_flows_as_server;
     if ((proto == 6 || proto == 17) && server_port != 0) {
-      size_t max_ports = h.local ? kLocalPorts : kRemotePorts;
       auto it = std::lower_bound(h.server_ports.begin(), h.server_ports.end(), server_port);
-      if ((it == h.server_ports.end() || *it != server_port) && h.server_ports.size() < max_ports)
+      if ((it == h.server_ports.end() || *it != server_port) && h.server_ports.size() < h.max_server_ports())
         h.server_ports.insert(it, server_port);
     }
   }
