@@ -23,6 +23,17 @@ std::string fmt(const char* f, auto... args) {
 using ull = unsigned long long;
 }  // namespace
 
+uint64_t peak_rss_bytes() {
+  FILE* f = std::fopen("/proc/self/status", "r");
+  if (!f) return 0;
+  char line[256];
+  unsigned long long kb = 0;
+  while (std::fgets(line, sizeof line, f))
+    if (std::sscanf(line, "VmHWM: %llu kB", &kb) == 1) break;
+  std::fclose(f);
+  return kb * 1024;
+}
+
 InterfaceSummary collect_summary(Interface& iface) {
   InterfaceSummary s;
   s.source = iface.config().source;
@@ -76,6 +87,7 @@ std::string summary_text(const std::vector<InterfaceSummary>& all) {
     double pps = c.wall_seconds > 0 ? static_cast<double>(c.packets) / c.wall_seconds : 0;
     out += fmt("  wall time        %.3f s (%.0f packets/s)\n", c.wall_seconds, pps);
   }
+  out += fmt("  peak memory      %.1f MiB\n", static_cast<double>(peak_rss_bytes()) / (1024.0 * 1024.0));
   return out;
 }
 
@@ -127,6 +139,7 @@ std::string summary_json(const std::vector<InterfaceSummary>& all) {
     w.EndObject();
   }
   w.EndArray();
+  num("peak_rss_bytes", peak_rss_bytes());
   w.EndObject();
   return std::string(sb.GetString(), sb.GetSize()) + "\n";
 }

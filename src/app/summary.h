@@ -19,6 +19,9 @@ struct InterfaceSummary {
 };
 
 InterfaceSummary collect_summary(Interface& iface);
+// Peak resident memory of this process (VmHWM), 0 when unknown.
+uint64_t peak_rss_bytes();
+
 std::string summary_text(const std::vector<InterfaceSummary>& all);
 std::string summary_json(const std::vector<InterfaceSummary>& all);
 
