@@ -30,9 +30,9 @@ uint32_t HostTable::purge(Micros now) {
   for (uint32_t s = table_.oldest(); s != kNoSlot;) {
     uint32_t next = table_.next_newer(s);
     const Host& h = table_.at(s);
-    Micros idle = h.local ? policy_.local_idle : policy_.remote_idle;
+    // Ordered by last packet: nothing newer than the shorter timeout expired.
     if (now - h.last_seen <= std::min(policy_.local_idle, policy_.remote_idle)) break;
-    if (now - h.last_seen > idle && expired(h, now)) {
+    if (expired(h, now)) {
       table_.erase(s);
       ++n;
     }

@@ -28,6 +28,7 @@ class HostTable {
   // host could be let go.
   uint32_t acquire(const HostKey& key, Micros now);
 
+  uint32_t find(const HostKey& key) const { return table_.find(key); }
   Host& at(uint32_t slot) { return table_.at(slot); }
   const Host& at(uint32_t slot) const { return table_.at(slot); }
   void touch(uint32_t slot, Micros now) {

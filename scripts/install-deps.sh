@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what wirelens needs to build, run and test on Debian 12 (apt only).
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config          # toolchain
+  libpcap-dev rapidjson-dev                 # engine
+  libgtest-dev googletest python3           # tests
+  clang-14 libclang-rt-14-dev               # libFuzzer targets
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
