@@ -128,7 +128,8 @@ uint32_t Shard::create_flow(const FlowKey& key, bool src_is_lo, const PacketRef&
   f.client_is_lo = sender_client ? src_is_lo : !src_is_lo;
   f.first_seen = f.last_seen = f.interval_start = p.ts;
   f.next_partial_at = p.ts + cfg_.active_timeout;
-  f.tunnel = {pkt.tunnel, pkt.tunnel_src, pkt.tunnel_dst, pkt.tunnel_id};
+  if (pkt.tunnel != TunnelType::kNone)
+    f.tunnel = std::make_unique<TunnelInfo>(TunnelInfo{pkt.tunnel, pkt.tunnel_src, pkt.tunnel_dst, pkt.tunnel_id});
   if (pkt.has_mac) {
     int sdir = sender_client ? 0 : 1;
     f.mac[sdir] = pkt.src_mac;
@@ -204,8 +205,8 @@ void Shard::emit_partial(Flow& f, Micros now) {
   emit(f, FlowEndReason::kActiveTimeout, false);
   ++counters_.partial_records;
   ++f.partial_records;
-  f.exported[0] = f.dir[0];
-  f.exported[1] = f.dir[1];
+  if (!f.exported) f.exported = std::make_unique<std::array<DirectionCounters, 2>>();
+  *f.exported = {f.dir[0], f.dir[1]};
   f.interval_start = -1;  // set by the next packet
   while (f.next_partial_at <= now) f.next_partial_at += cfg_.active_timeout;
 }

@@ -25,15 +25,17 @@ struct DirectionCounters {
 // Inter-arrival time statistics of one direction (whole flow, not deltas).
 struct InterArrival {
   int64_t last_ts = -1;
-  int64_t min_us = 0, max_us = 0, sum_us = 0;
+  int64_t sum_us = 0;
+  uint32_t min_us = 0, max_us = 0;  // saturate at ~71 minutes
   uint32_t samples = 0;
 
   void add(int64_t ts) {
     if (last_ts >= 0) {
-      int64_t d = ts - last_ts;
+      int64_t gap = ts - last_ts;
+      uint32_t d = gap > UINT32_MAX ? UINT32_MAX : static_cast<uint32_t>(gap);
       if (samples == 0 || d < min_us) min_us = d;
       if (d > max_us) max_us = d;
-      sum_us += d;
+      sum_us += gap;
       ++samples;
     }
     last_ts = ts;

@@ -1,7 +1,9 @@
 #pragma once
 // One bidirectional flow: a small struct of components. Direction 0 is
 // client to server, 1 is server to client.
+#include <array>
 #include <cstdint>
+#include <memory>
 
 #include "common/ip_address.h"
 #include "common/lru_table.h"
@@ -44,13 +46,14 @@ struct Flow {
   InterArrival iat[2];
   TcpTracker tcp;
   Throughput throughput;
-  TunnelInfo tunnel;
+  std::unique_ptr<TunnelInfo> tunnel;  // only tunnelled flows pay for it
   MacAddress mac[2];  // client, server (from the outermost Ethernet header)
 
   uint32_t host[2] = {kNoSlot, kNoSlot};  // client, server host slots in the shard
 
-  // Export state: the counters already reported by partial records.
-  DirectionCounters exported[2];
+  // Export state: the counters already reported by partial records; only
+  // flows that lived past the active timeout pay for it.
+  std::unique_ptr<std::array<DirectionCounters, 2>> exported;
   Micros interval_start = 0;    // first packet time of the current record interval
   Micros next_partial_at = 0;   // next active-timeout boundary
   uint32_t partial_records = 0;
@@ -63,6 +66,8 @@ struct Flow {
   const IpAddress& server_ip() const { return client_is_lo ? key.hi_ip : key.lo_ip; }
   uint16_t client_port() const { return client_is_lo ? key.lo_port : key.hi_port; }
   uint16_t server_port() const { return client_is_lo ? key.hi_port : key.lo_port; }
+  // Counters since the last partial record.
+  DirectionCounters unreported(int d) const { return exported ? dir[d] - (*exported)[d] : dir[d]; }
   bool bidirectional() const { return dir[0].packets > 0 && dir[1].packets > 0; }
 };
 

@@ -25,8 +25,8 @@ void append_flow_record(std::string& out, const Flow& f, FlowEndReason reason, b
                         const FlowRecordContext& ctx) {
   rapidjson::StringBuffer sb;
   Writer w(sb);
-  const DirectionCounters c2s = f.dir[0] - f.exported[0];
-  const DirectionCounters s2c = f.dir[1] - f.exported[1];
+  const DirectionCounters c2s = f.unreported(0);
+  const DirectionCounters s2c = f.unreported(1);
   const bool v4 = f.key.lo_ip.is_v4();
   const Micros start = f.interval_start;
 
@@ -87,11 +87,11 @@ void append_flow_record(std::string& out, const Flow& f, FlowEndReason reason, b
   kv(w, "PEAK_THROUGHPUT_BPS", f.throughput.peak());
   if (!f.mac[0].is_zero()) kv(w, "IN_SRC_MAC", f.mac[0].to_string());
   if (!f.mac[1].is_zero()) kv(w, "OUT_DST_MAC", f.mac[1].to_string());
-  if (f.tunnel.type != TunnelType::kNone) {
-    kv(w, "TUNNEL_TYPE", std::string(tunnel_type_name(f.tunnel.type)));
-    kv(w, "TUNNEL_SRC_ADDR", f.tunnel.src.to_string());
-    kv(w, "TUNNEL_DST_ADDR", f.tunnel.dst.to_string());
-    kv(w, "TUNNEL_ID", f.tunnel.id);
+  if (f.tunnel) {
+    kv(w, "TUNNEL_TYPE", std::string(tunnel_type_name(f.tunnel->type)));
+    kv(w, "TUNNEL_SRC_ADDR", f.tunnel->src.to_string());
+    kv(w, "TUNNEL_DST_ADDR", f.tunnel->dst.to_string());
+    kv(w, "TUNNEL_ID", f.tunnel->id);
   }
   w.EndObject();
   out.append(sb.GetString(), sb.GetSize());
