@@ -1,5 +1,6 @@
 #include "capture/pcap_source.h"
 
+#include <poll.h>
 #include <sys/stat.h>
 
 #include <cstdio>
@@ -44,6 +45,16 @@ bool PcapSource::open_live(const std::string& device, const LiveOptions& opt, st
     handle_ = nullptr;
     return false;
   }
+  // Non-blocking reads plus our own poll: with TPACKET_V3 a blocking read can
+  // wait forever on a silent link, and the capture thread must still tick the
+  // clock and notice a stop request.
+  if (pcap_setnonblock(handle_, 1, errbuf) != 0 || (fd_ = pcap_get_selectable_fd(handle_)) < 0) {
+    error = "cannot capture on interface '" + device + "': no pollable descriptor";
+    pcap_close(handle_);
+    handle_ = nullptr;
+    return false;
+  }
+  poll_ms_ = opt.timeout_ms;
   return true;
 }
 
@@ -72,7 +83,12 @@ ReadStatus PcapSource::next(const pcap_pkthdr*& hdr, const uint8_t*& data) {
       hdr = h;
       data = d;
       return ReadStatus::kPacket;
-    case 0: return ReadStatus::kTimeout;
+    case 0:
+      if (fd_ >= 0) {
+        pollfd pfd{fd_, POLLIN, 0};
+        ::poll(&pfd, 1, poll_ms_);
+      }
+      return ReadStatus::kTimeout;
     case PCAP_ERROR_BREAK: return ReadStatus::kEnd;
     default: return ReadStatus::kError;
   }

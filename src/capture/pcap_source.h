@@ -43,6 +43,8 @@ class PcapSource {
  private:
   pcap_t* handle_ = nullptr;
   bool is_file_ = false;
+  int fd_ = -1;       // live: descriptor to wait on between non-blocking reads
+  int poll_ms_ = 100;
   uint64_t file_size_ = 0;
 };
 

@@ -124,6 +124,7 @@ DecodeError decode_ipv4(Ctx& c, const uint8_t* p, uint32_t len) {
     c.out.fragment = true;
     c.out.first_fragment = frag_offset == 0;
     c.out.frag_id = be16(p + 4);
+    c.out.frag_proto = p[9];
     if (!c.out.first_fragment) {
       c.out.l4_offset = c.offset_of(p + ihl);
       c.out.l4_len = total - ihl;
@@ -171,6 +172,7 @@ DecodeError decode_ipv6(Ctx& c, const uint8_t* p, uint32_t len) {
         c.out.first_fragment = (fo & 0xFFF8) == 0;
         c.out.frag_id = be32(p + off + 4);
         next = p[off];
+        c.out.frag_proto = next;
         off += 8;
         if (!c.out.first_fragment) {
           c.out.l4_proto = next;

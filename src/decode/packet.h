@@ -34,6 +34,8 @@ struct DecodedPacket {
   bool fragment = false;        // part of a fragmented datagram
   bool first_fragment = false;  // offset 0: carries the L4 header
   uint32_t frag_id = 0;
+  uint8_t frag_proto = 0;       // protocol field that carries the fragment (IPv4 protocol,
+                                // IPv6 fragment header's next header): identical in every fragment
 
   // Outermost tunnel, when the packet was decapsulated
   TunnelType tunnel = TunnelType::kNone;

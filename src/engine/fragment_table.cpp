@@ -16,19 +16,14 @@ size_t FragmentTable::slot_of(const FragmentKey& k) const {
   return h & (entries_.size() - 1);
 }
 
-void FragmentTable::remember(const FragmentKey& key, uint16_t sport, uint16_t dport, Micros now) {
-  Entry& e = entries_[slot_of(key)];
-  e.key = key;
-  e.sport = sport;
-  e.dport = dport;
-  e.seen = now;
+void FragmentTable::remember(const FragmentKey& key, const Ports& ports, Micros now) {
+  entries_[slot_of(key)] = Entry{key, ports, now};
 }
 
-bool FragmentTable::lookup(const FragmentKey& key, Micros now, uint16_t& sport, uint16_t& dport) const {
+bool FragmentTable::lookup(const FragmentKey& key, Micros now, Ports& ports) const {
   const Entry& e = entries_[slot_of(key)];
   if (e.seen < 0 || !(e.key == key) || now - e.seen > kLifetime) return false;
-  sport = e.sport;
-  dport = e.dport;
+  ports = e.ports;
   return true;
 }
 

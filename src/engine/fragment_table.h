@@ -24,14 +24,20 @@ class FragmentTable {
 
   explicit FragmentTable(uint32_t slots = 4096);
 
-  void remember(const FragmentKey& key, uint16_t sport, uint16_t dport, Micros now);
-  // Ports of the datagram, or false when its first fragment is unknown or too old.
-  bool lookup(const FragmentKey& key, Micros now, uint16_t& sport, uint16_t& dport) const;
+  // What later fragments need from the first one: the transport protocol
+  // (IPv6 extension headers may stand between) and the ports.
+  struct Ports {
+    uint8_t l4_proto = 0;
+    uint16_t sport = 0, dport = 0;
+  };
+  void remember(const FragmentKey& key, const Ports& ports, Micros now);
+  // False when the datagram's first fragment is unknown or too old.
+  bool lookup(const FragmentKey& key, Micros now, Ports& ports) const;
 
  private:
   struct Entry {
     FragmentKey key;
-    uint16_t sport = 0, dport = 0;
+    Ports ports;
     Micros seen = -1;
   };
   size_t slot_of(const FragmentKey& key) const;

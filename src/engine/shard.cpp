@@ -69,19 +69,22 @@ void Shard::process(PacketRef& p) {
   DecodedPacket& pkt = p.pkt;  // later fragments get their datagram's ports here
   bool later_fragment = pkt.fragment && !pkt.first_fragment;
   if (pkt.fragment) {
-    FragmentKey fk{pkt.src, pkt.dst, pkt.frag_id, pkt.vlan, pkt.l4_proto};
+    FragmentKey fk{pkt.src, pkt.dst, pkt.frag_id, pkt.vlan, pkt.frag_proto};
     if (later_fragment) {
-      if (!fragments_.lookup(fk, p.ts, pkt.sport, pkt.dport)) {
+      FragmentTable::Ports first;
+      if (!fragments_.lookup(fk, p.ts, first)) {
         ++counters_.orphan_fragments;
         ++counters_.untracked_packets;
         counters_.untracked_bytes += p.wire_len;
         return;
       }
+      pkt.l4_proto = first.l4_proto;
+      pkt.sport = first.sport;
+      pkt.dport = first.dport;
     } else {
-      fragments_.remember(fk, pkt.sport, pkt.dport, p.ts);
+      fragments_.remember(fk, {pkt.l4_proto, pkt.sport, pkt.dport}, p.ts);
     }
   }
-
   bool src_is_lo;
   FlowKey key = make_flow_key(pkt, src_is_lo);
   uint32_t slot = flows_.find(key);

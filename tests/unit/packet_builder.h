@@ -44,8 +44,8 @@ using Bytes = std::vector<uint8_t>;
 using Mac = std::array<uint8_t, 6>;
 
 struct Pdu : Bytes {
-  std::optional<uint8_t> ip_proto;  // unset: not an IP payload (0 is IPv6 hop-by-hop)
-  uint16_t ethertype = 0;           // 0: unknown
+  std::optional<uint8_t> ip_proto = std::nullopt;  // unset: not an IP payload (0 is IPv6 hop-by-hop)
+  uint16_t ethertype = 0;                          // 0: unknown
 
   Pdu() = default;
   Pdu(Bytes b) : Bytes(std::move(b)) {}  // implicit on purpose: raw bytes are a payload too
@@ -126,7 +126,7 @@ constexpr uint16_t kVxlanPort = 4789;
 constexpr uint16_t kCapwapDataPort = 5247;
 constexpr uint16_t kTzspPort = 37008;
 
-namespace detail {
+namespace builder_detail {
 inline uint16_t type_or_throw(std::optional<uint16_t> given, uint16_t known, const char* who) {
   uint16_t t = given.value_or(known);
   if (t == 0) throw std::invalid_argument(std::string(who) + ": payload type unknown, pass it explicitly");
@@ -137,13 +137,17 @@ inline uint8_t proto_or_throw(std::optional<uint8_t> given, const Pdu& payload, 
   if (payload.ip_proto) return *payload.ip_proto;
   throw std::invalid_argument(std::string(who) + ": payload protocol unknown, pass it explicitly");
 }
-}  // namespace detail
+}  // namespace builder_detail
 
 // Any IP payload with an explicit protocol number (59 = no next header, 99 ...).
 inline Pdu ip_payload(uint8_t proto, Bytes body = {}) { return Pdu(std::move(body), proto, 0); }
 
 // ---------------------------------------------------------------------------
 // Transport
+//
+// The *Opts structs are meant for designated initializers
+// (tcp_segment(1, 2, {.flags = kTcpSyn, .seq = 100})); every member has an
+// initializer so that -Wextra does not ask for the ones left out.
 
 constexpr uint8_t kTcpFin = 0x01, kTcpSyn = 0x02, kTcpRst = 0x04, kTcpPsh = 0x08, kTcpAck = 0x10,
                   kTcpUrg = 0x20, kTcpEce = 0x40, kTcpCwr = 0x80;
@@ -153,8 +157,8 @@ struct TcpOpts {
   uint32_t seq = 0;
   uint32_t ack = 0;
   uint16_t window = 65535;
-  Bytes options;                            // zero-padded (end of options) to 4 bytes
-  std::optional<uint8_t> data_offset_words; // default: (20 + options) / 4
+  Bytes options = {};                                       // zero-padded (end of options) to 4 bytes
+  std::optional<uint8_t> data_offset_words = std::nullopt;  // default: (20 + options) / 4
 };
 
 inline Pdu tcp_segment(uint16_t sport, uint16_t dport, const TcpOpts& o = {}, const Bytes& payload = {}) {
@@ -219,12 +223,12 @@ struct Ipv4Opts {
   uint8_t ttl = 64;
   uint8_t tos = 0;
   bool df = false;
-  bool mf = false;                      // more fragments
-  uint16_t frag_offset = 0;             // in bytes, a multiple of 8
-  Bytes options;                        // zero-padded to 4 bytes
-  std::optional<uint8_t> proto;         // default: the payload's ip_proto
-  std::optional<uint16_t> total_length; // default: header + payload
-  std::optional<uint8_t> ihl;           // in 32-bit words; default: from the options
+  bool mf = false;                                      // more fragments
+  uint16_t frag_offset = 0;                             // in bytes, a multiple of 8
+  Bytes options = {};                                   // zero-padded to 4 bytes
+  std::optional<uint8_t> proto = std::nullopt;          // default: the payload's ip_proto
+  std::optional<uint16_t> total_length = std::nullopt;  // default: header + payload
+  std::optional<uint8_t> ihl = std::nullopt;            // in 32-bit words; default: from the options
   uint8_t version = 4;
 };
 
@@ -246,7 +250,7 @@ inline Pdu ipv4(std::string_view src, std::string_view dst, const Pdu& payload, 
   put16(b, o.id);
   put16(b, (o.df ? 0x4000u : 0u) | (o.mf ? 0x2000u : 0u) | ((o.frag_offset / 8u) & 0x1FFFu));
   put8(b, o.ttl);
-  put8(b, detail::proto_or_throw(o.proto, payload, "ipv4()"));
+  put8(b, builder_detail::proto_or_throw(o.proto, payload, "ipv4()"));
   put16(b, 0);  // checksum, below
   append(b, ipv4_bytes(src));
   append(b, ipv4_bytes(dst));
@@ -260,15 +264,15 @@ struct Ipv6Opts {
   uint8_t hop_limit = 64;
   uint8_t traffic_class = 0;
   uint32_t flow_label = 0;
-  std::optional<uint8_t> next_header;     // default: the payload's ip_proto
-  std::optional<uint16_t> payload_length; // default: the payload's size
+  std::optional<uint8_t> next_header = std::nullopt;      // default: the payload's ip_proto
+  std::optional<uint16_t> payload_length = std::nullopt;  // default: the payload's size
 };
 
 inline Pdu ipv6(std::string_view src, std::string_view dst, const Pdu& payload, const Ipv6Opts& o = {}) {
   Bytes b;
   put32(b, 6u << 28 | static_cast<uint32_t>(o.traffic_class) << 20 | (o.flow_label & 0xFFFFF));
   put16(b, o.payload_length.value_or(static_cast<uint16_t>(payload.size())));
-  put8(b, detail::proto_or_throw(o.next_header, payload, "ipv6()"));
+  put8(b, builder_detail::proto_or_throw(o.next_header, payload, "ipv6()"));
   put8(b, o.hop_limit);
   append(b, ipv6_bytes(src));
   append(b, ipv6_bytes(dst));
@@ -278,7 +282,7 @@ inline Pdu ipv6(std::string_view src, std::string_view dst, const Pdu& payload, 
 
 // IPv6 extension headers: each wraps the rest of the packet, e.g.
 //   ipv6(a, b, ipv6_hop_by_hop(ipv6_fragment(udp(...), {.more = true})))
-namespace detail {
+namespace builder_detail {
 // Next header, length field, then a PadN option filling total_len bytes.
 inline Pdu ipv6_ext(uint8_t type, const Pdu& inner, size_t total_len, uint8_t len_field) {
   Bytes b;
@@ -294,19 +298,19 @@ inline Pdu ipv6_ext(uint8_t type, const Pdu& inner, size_t total_len, uint8_t le
   append(b, inner);
   return Pdu(std::move(b), type, 0);
 }
-}  // namespace detail
+}  // namespace builder_detail
 
 // extra_units: header size beyond the minimal 8 bytes, in 8-byte units.
 inline Pdu ipv6_hop_by_hop(const Pdu& inner, uint8_t extra_units = 0) {
-  return detail::ipv6_ext(0, inner, 8u + 8u * extra_units, extra_units);
+  return builder_detail::ipv6_ext(0, inner, 8u + 8u * extra_units, extra_units);
 }
 inline Pdu ipv6_dest_opts(const Pdu& inner, uint8_t extra_units = 0) {
-  return detail::ipv6_ext(60, inner, 8u + 8u * extra_units, extra_units);
+  return builder_detail::ipv6_ext(60, inner, 8u + 8u * extra_units, extra_units);
 }
 // Routing header type 2 (one address): 24 bytes.
 inline Pdu ipv6_routing(const Pdu& inner) {
   Bytes b;
-  put8(b, detail::proto_or_throw(std::nullopt, inner, "ipv6_routing()"));
+  put8(b, builder_detail::proto_or_throw(std::nullopt, inner, "ipv6_routing()"));
   put8(b, 2);  // (24 / 8) - 1
   put8(b, 2);  // routing type 2
   put8(b, 1);  // segments left
@@ -318,7 +322,7 @@ inline Pdu ipv6_routing(const Pdu& inner) {
 // Authentication header with a 12-byte ICV: 24 bytes, length field 4.
 inline Pdu ipv6_ah(const Pdu& inner, uint32_t spi = 0x100) {
   Bytes b;
-  put8(b, detail::proto_or_throw(std::nullopt, inner, "ipv6_ah()"));
+  put8(b, builder_detail::proto_or_throw(std::nullopt, inner, "ipv6_ah()"));
   put8(b, 24 / 4 - 2);
   put16(b, 0);
   put32(b, spi);
@@ -332,11 +336,11 @@ struct Ipv6FragOpts {
   uint16_t offset = 0;  // in bytes, a multiple of 8
   bool more = false;
   uint32_t id = 0xCAFE;
-  std::optional<uint8_t> next_header;  // default: the payload's ip_proto
+  std::optional<uint8_t> next_header = std::nullopt;  // default: the payload's ip_proto
 };
 inline Pdu ipv6_fragment(const Pdu& inner, const Ipv6FragOpts& o = {}) {
   Bytes b;
-  put8(b, detail::proto_or_throw(o.next_header, inner, "ipv6_fragment()"));
+  put8(b, builder_detail::proto_or_throw(o.next_header, inner, "ipv6_fragment()"));
   put8(b, 0);
   put16(b, (o.offset & 0xFFF8u) | (o.more ? 1u : 0u));
   put32(b, o.id);
@@ -358,8 +362,8 @@ inline VlanTag dot1ad(uint16_t vid, uint8_t pcp = 0) { return {0x88A8, vid, pcp}
 struct EthOpts {
   Mac dst = kMacServer;
   Mac src = kMacClient;
-  std::vector<VlanTag> tags;           // outermost first
-  std::optional<uint16_t> ethertype;   // default: the payload's ethertype
+  std::vector<VlanTag> tags = {};                    // outermost first
+  std::optional<uint16_t> ethertype = std::nullopt;  // default: the payload's ethertype
 };
 
 inline Pdu ethernet(const Pdu& inner, const EthOpts& o = {}) {
@@ -370,7 +374,7 @@ inline Pdu ethernet(const Pdu& inner, const EthOpts& o = {}) {
     put16(b, t.tpid);
     put16(b, static_cast<unsigned>(t.pcp & 7) << 13 | (t.vid & 0x0FFFu));
   }
-  put16(b, detail::type_or_throw(o.ethertype, inner.ethertype, "ethernet()"));
+  put16(b, builder_detail::type_or_throw(o.ethertype, inner.ethertype, "ethernet()"));
   append(b, inner);
   return Pdu(std::move(b), std::nullopt, 0x6558);  // as GRE/NSH see it: transparent Ethernet bridging
 }
@@ -378,7 +382,7 @@ inline Pdu ethernet(const Pdu& inner, const EthOpts& o = {}) {
 // LLC/SNAP header (AA AA 03, OUI 000000) carrying an EtherType.
 inline Pdu llc_snap(const Pdu& inner, std::optional<uint16_t> ethertype = std::nullopt) {
   Bytes b{0xAA, 0xAA, 0x03, 0x00, 0x00, 0x00};
-  put16(b, detail::type_or_throw(ethertype, inner.ethertype, "llc_snap()"));
+  put16(b, builder_detail::type_or_throw(ethertype, inner.ethertype, "llc_snap()"));
   append(b, inner);
   return Pdu(std::move(b));
 }
@@ -404,26 +408,30 @@ inline Pdu mpls(const std::vector<uint32_t>& labels, const Pdu& inner, uint8_t t
   return Pdu(std::move(b), 137, 0x8847);
 }
 
-namespace detail {
+namespace builder_detail {
 inline uint16_t ppp_proto_for(const Pdu& inner) {
   switch (inner.ethertype) {
-    case 0x0800: return 0x0021;
-    case 0x86DD: return 0x0057;
-    case 0x8847: return 0x0281;
-    default: throw std::invalid_argument("ppp: payload type unknown, pass the protocol");
+    case 0x0800:
+      return 0x0021;
+    case 0x86DD:
+      return 0x0057;
+    case 0x8847:
+      return 0x0281;
+    default:
+      throw std::invalid_argument("ppp: payload type unknown, pass the protocol");
   }
 }
-}  // namespace detail
+}  // namespace builder_detail
 
 struct PppOpts {
-  bool address_control = true;       // FF 03 in front
-  bool compress_protocol = false;    // 1-byte protocol field when possible
-  std::optional<uint16_t> protocol;  // default: from the payload (0x0021, 0x0057, 0x0281)
+  bool address_control = true;                      // FF 03 in front
+  bool compress_protocol = false;                   // 1-byte protocol field when possible
+  std::optional<uint16_t> protocol = std::nullopt;  // default: from the payload (0x0021, 0x0057, 0x0281)
 };
 
 // A PPP frame (DLT_PPP, PPTP's GRE payload).
 inline Pdu ppp(const Pdu& inner, const PppOpts& o = {}) {
-  uint16_t proto = o.protocol ? *o.protocol : detail::ppp_proto_for(inner);
+  uint16_t proto = o.protocol ? *o.protocol : builder_detail::ppp_proto_for(inner);
   Bytes b;
   if (o.address_control) b.insert(b.end(), {0xFF, 0x03});
   if (o.compress_protocol && proto < 0x100 && (proto & 1))
@@ -435,8 +443,9 @@ inline Pdu ppp(const Pdu& inner, const PppOpts& o = {}) {
 }
 
 // PPPoE session stage: 6-byte header, then the PPP protocol (no address/control).
-inline Pdu pppoe(const Pdu& inner, uint16_t session = 0x0001, std::optional<uint16_t> ppp_protocol = std::nullopt) {
-  uint16_t proto = ppp_protocol ? *ppp_protocol : detail::ppp_proto_for(inner);
+inline Pdu pppoe(const Pdu& inner, uint16_t session = 0x0001,
+                 std::optional<uint16_t> ppp_protocol = std::nullopt) {
+  uint16_t proto = ppp_protocol ? *ppp_protocol : builder_detail::ppp_proto_for(inner);
   Bytes b{0x11, 0x00};  // version 1, type 1; code 0 (session data)
   put16(b, session);
   put16(b, static_cast<unsigned>(inner.size() + 2));
@@ -453,7 +462,7 @@ inline Pdu sll(const Pdu& inner, uint16_t packet_type = 0, std::optional<uint16_
   put16(b, 6);
   append(b, kMacClient);
   put16(b, 0);  // address padded to 8 bytes
-  put16(b, detail::type_or_throw(protocol, inner.ethertype, "sll()"));
+  put16(b, builder_detail::type_or_throw(protocol, inner.ethertype, "sll()"));
   append(b, inner);
   return Pdu(std::move(b));
 }
@@ -461,7 +470,7 @@ inline Pdu sll(const Pdu& inner, uint16_t packet_type = 0, std::optional<uint16_
 // Linux cooked capture v2 (DLT_LINUX_SLL2): 20 bytes.
 inline Pdu sll2(const Pdu& inner, uint32_t ifindex = 2, std::optional<uint16_t> protocol = std::nullopt) {
   Bytes b;
-  put16(b, detail::type_or_throw(protocol, inner.ethertype, "sll2()"));
+  put16(b, builder_detail::type_or_throw(protocol, inner.ethertype, "sll2()"));
   put16(b, 0);  // reserved
   put32(b, ifindex);
   put16(b, 1);  // ARPHRD_ETHER
@@ -473,18 +482,19 @@ inline Pdu sll2(const Pdu& inner, uint32_t ifindex = 2, std::optional<uint16_t> 
   return Pdu(std::move(b));
 }
 
-namespace detail {
+namespace builder_detail {
 inline uint32_t bsd_family_for(const Pdu& inner) {
-  if (inner.ethertype == 0x0800) return 2;    // AF_INET
-  if (inner.ethertype == 0x86DD) return 30;   // AF_INET6 on macOS (24 NetBSD/OpenBSD, 28 FreeBSD)
+  if (inner.ethertype == 0x0800) return 2;   // AF_INET
+  if (inner.ethertype == 0x86DD) return 30;  // AF_INET6 on macOS (24 NetBSD/OpenBSD, 28 FreeBSD)
   throw std::invalid_argument("bsd loopback: payload is not IP, pass the family");
 }
-}  // namespace detail
+}  // namespace builder_detail
 
 // BSD loopback (DLT_NULL): the address family in the capturing host's byte
 // order; little-endian unless big_endian is set.
-inline Pdu bsd_null(const Pdu& inner, bool big_endian = false, std::optional<uint32_t> family = std::nullopt) {
-  uint32_t f = family ? *family : detail::bsd_family_for(inner);
+inline Pdu bsd_null(const Pdu& inner, bool big_endian = false,
+                    std::optional<uint32_t> family = std::nullopt) {
+  uint32_t f = family ? *family : builder_detail::bsd_family_for(inner);
   Bytes b;
   if (big_endian) {
     put32(b, f);
@@ -503,20 +513,20 @@ inline Pdu bsd_loop(const Pdu& inner, std::optional<uint32_t> family = std::null
 // Cisco HDLC (DLT_C_HDLC): address, control, EtherType.
 inline Pdu cisco_hdlc(const Pdu& inner, std::optional<uint16_t> protocol = std::nullopt) {
   Bytes b{0x0F, 0x00};
-  put16(b, detail::type_or_throw(protocol, inner.ethertype, "cisco_hdlc()"));
+  put16(b, builder_detail::type_or_throw(protocol, inner.ethertype, "cisco_hdlc()"));
   append(b, inner);
   return Pdu(std::move(b));
 }
 
 struct WifiOpts {
   bool to_ds = true;
-  bool from_ds = false;         // both: four-address (WDS) header
-  bool qos = false;             // QoS data (subtype 8) with a QoS control field
-  bool ht_control = false;      // with qos: Order bit and a 4-byte HT control field
-  bool protected_frame = false; // Protected bit (body would be encrypted)
-  bool null_data = false;       // (QoS) null data: subtype 4 / 12
+  bool from_ds = false;             // both: four-address (WDS) header
+  bool qos = false;                 // QoS data (subtype 8) with a QoS control field
+  bool ht_control = false;          // with qos: Order bit and a 4-byte HT control field
+  bool protected_frame = false;     // Protected bit (body would be encrypted)
+  bool null_data = false;           // (QoS) null data: subtype 4 / 12
   bool swap_frame_control = false;  // the two frame-control bytes in reverse order
-  uint8_t type = 2;             // 0 management, 1 control, 2 data
+  uint8_t type = 2;                 // 0 management, 1 control, 2 data
 };
 
 // An 802.11 data frame whose body is LLC/SNAP + the payload.
@@ -533,7 +543,7 @@ inline Pdu wifi_data(const Pdu& inner, const WifiOpts& o = {}) {
     put8(b, fc0);
     put8(b, fc1);
   }
-  put16(b, 0x002C);  // duration
+  put16(b, 0x002C);                                    // duration
   append(b, Mac{0x00, 0x11, 0x22, 0x33, 0x44, 0x55});  // BSSID / receiver
   append(b, kMacClient);
   append(b, kMacServer);
@@ -549,17 +559,17 @@ inline Pdu wifi_data(const Pdu& inner, const WifiOpts& o = {}) {
 // Tunnels
 
 struct GreOpts {
-  std::optional<uint32_t> key;
-  std::optional<uint32_t> seq;
+  std::optional<uint32_t> key = std::nullopt;
+  std::optional<uint32_t> seq = std::nullopt;
   bool checksum = false;
-  std::optional<uint16_t> protocol;  // default: the payload's ethertype
+  std::optional<uint16_t> protocol = std::nullopt;  // default: the payload's ethertype
 };
 
 // GRE version 0 (RFC 2784/2890).
 inline Pdu gre(const Pdu& inner, const GreOpts& o = {}) {
   Bytes b;
   put16(b, (o.checksum ? 0x8000u : 0u) | (o.key ? 0x2000u : 0u) | (o.seq ? 0x1000u : 0u));
-  put16(b, detail::type_or_throw(o.protocol, inner.ethertype, "gre()"));
+  put16(b, builder_detail::type_or_throw(o.protocol, inner.ethertype, "gre()"));
   if (o.checksum) put32(b, 0);  // checksum + reserved
   if (o.key) put32(b, *o.key);
   if (o.seq) put32(b, *o.seq);
@@ -586,18 +596,18 @@ inline Pdu gre_pptp(uint16_t call_id, const Pdu& ppp_frame, std::optional<uint32
 inline Pdu erspan1(const Pdu& eth) { return Pdu(eth, std::nullopt, 0x88BE); }
 inline Pdu erspan2(const Pdu& eth, uint16_t session = 1) {
   Bytes b;
-  put16(b, 0x1000);                 // version 1, VLAN 0
-  put16(b, session & 0x3FFu);       // COS, En, T, session id
-  put32(b, 0);                      // reserved, index
+  put16(b, 0x1000);            // version 1, VLAN 0
+  put16(b, session & 0x3FFu);  // COS, En, T, session id
+  put32(b, 0);                 // reserved, index
   append(b, eth);
   return Pdu(std::move(b), std::nullopt, 0x88BE);
 }
 inline Pdu erspan3(const Pdu& eth, uint16_t session = 1, bool platform_subheader = false) {
   Bytes b;
-  put16(b, 0x2000);                 // version 2 (= type III), VLAN 0
+  put16(b, 0x2000);  // version 2 (= type III), VLAN 0
   put16(b, session & 0x3FFu);
-  put32(b, 0x01020304);             // timestamp
-  put16(b, 0);                      // SGT
+  put32(b, 0x01020304);                    // timestamp
+  put16(b, 0);                             // SGT
   put16(b, platform_subheader ? 1u : 0u);  // P, FT, HW ID, D, Gra, O
   if (platform_subheader) append(b, Bytes{0x0C, 0, 0, 0, 0, 0, 0, 0});
   append(b, eth);
@@ -613,8 +623,8 @@ inline Pdu vxlan(uint32_t vni, const Pdu& eth) {
 }
 
 struct GtpOpts {
-  std::optional<uint16_t> seq;          // S flag and sequence number
-  bool pdu_session_container = false;   // E flag and one extension header (type 0x85)
+  std::optional<uint16_t> seq = std::nullopt;  // S flag and sequence number
+  bool pdu_session_container = false;          // E flag and one extension header (type 0x85)
 };
 
 // GTPv1-U G-PDU carrying an IP packet.

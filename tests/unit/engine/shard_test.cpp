@@ -146,9 +146,11 @@ TEST_F(ShardTest, LaterFragmentsJoinTheirFirstFragmentsFlow) {
   auto first = udp_packet("10.0.0.1", 5353, "1.1.1.1", 53);
   first.fragment = first.first_fragment = true;
   first.frag_id = 77;
+  first.frag_proto = 17;
   auto later = udp_packet("10.0.0.1", 0, "1.1.1.1", 0);
   later.fragment = true;
   later.frag_id = 77;
+  later.frag_proto = 17;
   auto orphan = later;
   orphan.frag_id = 78;
   feed(s, first, 0, 1500);
@@ -163,6 +165,32 @@ TEST_F(ShardTest, LaterFragmentsJoinTheirFirstFragmentsFlow) {
   EXPECT_EQ(num(l[0], "L4_DST_PORT"), 53u);
   EXPECT_EQ(s.counters().orphan_fragments, 1u);
   EXPECT_EQ(s.counters().untracked_packets, 1u);
+}
+
+TEST_F(ShardTest, Ipv6LaterFragmentsFindTheirFlowPastExtensionHeaders) {
+  Shard s(cfg, local, &sink);
+  // Fragment header, then a destination-options header, then TCP: the later
+  // fragments only know the fragment header's next header (60).
+  auto first = tcp_packet("2001:db8::1", 40000, "2001:db8::2", 80, tcp::kAck, 1, 1, 1000);
+  first.fragment = first.first_fragment = true;
+  first.frag_id = 0xABCDEF;
+  first.frag_proto = 60;
+  DecodedPacket later;
+  later.src = first.src;
+  later.dst = first.dst;
+  later.ip_version = 6;
+  later.l4_proto = 60;
+  later.fragment = true;
+  later.frag_id = 0xABCDEF;
+  later.frag_proto = 60;
+  feed(s, first, 0, 1300);
+  feed(s, later, 5, 500);
+  s.end_all(FlowEndReason::kEndOfInput);
+  auto l = sink.lines();
+  ASSERT_EQ(l.size(), 1u);
+  EXPECT_EQ(num(l[0], "PROTOCOL"), 6u);
+  EXPECT_EQ(num(l[0], "IN_PKTS"), 2u);
+  EXPECT_EQ(s.counters().orphan_fragments, 0u);
 }
 
 TEST_F(ShardTest, FullTableEvictsUnrepliedFlowsFirstThenRefuses) {
