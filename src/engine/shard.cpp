@@ -1,6 +1,7 @@
 #include "engine/shard.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "flows/client_choice.h"
 
@@ -116,12 +117,14 @@ bool Shard::make_room(Micros now) {
   if (victim == kNoSlot) return false;
   end_flow(victim, FlowEndReason::kEvicted);
   ++counters_.flows_evicted;
+  log_table_pressure();
   return true;
 }
 
 uint32_t Shard::create_flow(const FlowKey& key, bool src_is_lo, const PacketRef& p) {
   if (flows_.full() && !make_room(p.ts)) {
     ++counters_.flows_refused;
+    log_table_pressure();
     return kNoSlot;
   }
   uint32_t slot = flows_.insert(key);
@@ -142,6 +145,7 @@ uint32_t Shard::create_flow(const FlowKey& key, bool src_is_lo, const PacketRef&
     const IpAddress& ip = side == 0 ? f.client_ip() : f.server_ip();
     uint32_t h = hosts_.acquire(HostKey{ip, key.vlan}, p.ts);
     f.host[side] = h;
+    if (h == kNoSlot) log_table_pressure();
     if (h != kNoSlot) {
       const IpAddress& peer = side == 0 ? f.server_ip() : f.client_ip();
       hosts_.flow_started(h, side == 0, peer, f.server_port(), key.proto);
@@ -212,6 +216,20 @@ void Shard::emit_partial(Flow& f, Micros now) {
   *f.exported = {f.dir[0], f.dir[1]};
   f.interval_start = -1;  // set by the next packet
   while (f.next_partial_at <= now) f.next_partial_at += cfg_.active_timeout;
+}
+
+void Shard::log_table_pressure() {
+  auto now = std::chrono::steady_clock::now();
+  if (now - last_pressure_log_ < std::chrono::seconds(1)) return;
+  last_pressure_log_ = now;
+  const HostTableStats& h = hosts_.stats();
+  std::fprintf(stderr,
+               "wirelens: %s: table full (%u flows): so far %llu flows evicted, %llu refused; "
+               "hosts %llu evicted, %llu refused (raise -X/-x)\n",
+               cfg_.interface_name.c_str(), flows_.capacity(),
+               static_cast<unsigned long long>(counters_.flows_evicted),
+               static_cast<unsigned long long>(counters_.flows_refused),
+               static_cast<unsigned long long>(h.evicted), static_cast<unsigned long long>(h.refused));
 }
 
 void Shard::end_flow(uint32_t slot, FlowEndReason reason) {

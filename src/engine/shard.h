@@ -2,6 +2,7 @@
 // A shard: the single-threaded owner of a flow table, a host table and their
 // counters. It is driven by packets and by the interface clock; it knows
 // nothing about threads (see shard_worker.h), so tests can drive it directly.
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -23,6 +24,7 @@ struct ShardConfig {
   bool purge_idle = true;                // off when reading a file
   HostPolicy hosts;
   int interface_id = 0;
+  std::string interface_name;  // for log lines
 };
 
 struct ShardCounters {
@@ -64,6 +66,8 @@ class Shard {
   bool ended_before(const Flow& f, const PacketRef& p, FlowEndReason& reason) const;
   bool idle_expired(const Flow& f, Micros now, FlowEndReason& reason) const;
   void purge_flows(Micros now);
+  // A full table is worth a log line, at most one a second.
+  void log_table_pressure();
 
   ShardConfig cfg_;
   const LocalNetworks& local_;
@@ -75,6 +79,7 @@ class Shard {
   std::string out_;  // records waiting for the sink
   Micros clock_ = 0;
   Micros next_flow_purge_ = 0, next_host_purge_ = 0;
+  std::chrono::steady_clock::time_point last_pressure_log_{};
 };
 
 }  // namespace wl

@@ -39,8 +39,11 @@ def make_capture(path, flood):
 
 def run(path, tmp):
     flows, summary = os.path.join(tmp, "flows"), os.path.join(tmp, "summary.json")
-    subprocess.run([BIN, "-i", path, "--shutdown-when-done", "-v", "0", "-x", "2048", "-X", "2048",
-                    "-F", "file;" + flows, "--summary-json", summary], stderr=subprocess.DEVNULL, check=True)
+    log = subprocess.run([BIN, "-i", path, "--shutdown-when-done", "-v", "0", "-x", "2048", "-X", "2048",
+                          "-F", "file;" + flows, "--summary-json", summary], stderr=subprocess.PIPE, text=True,
+                         check=True).stderr
+    if "table full" not in log:
+        failures.append("no log line about the full table")
     records = [json.loads(l) for l in open(flows)]
     s = json.load(open(summary))
     return s["interfaces"][0], records, s["peak_rss_bytes"] // 1024
