@@ -130,6 +130,7 @@ int main(int argc, char** argv) {
     cfg.shard.tcp_close_grace = seconds(opt.tcp_close_s);
     cfg.shard.purge_idle = !cfg.is_file || opt.pcap_file_purge_flows;
     cfg.shard.hosts = {seconds(opt.local_host_idle_s), seconds(opt.remote_host_idle_s), cfg.shard.purge_idle};
+    cfg.shard.dpi = opt.dpi;
     cfg.shard.interface_id = cfg.id;
     cfg.shard.interface_name = src;
     cfg.original_speed = opt.original_speed;

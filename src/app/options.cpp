@@ -15,7 +15,7 @@ namespace wl {
 namespace {
 enum LongOnly {
   kNumWorkers = 1000, kOriginalSpeed, kShutdownWhenDone, kPurgeFlows, kListInterfaces,
-  kFlowIdle, kFlowActive, kTcpClose, kLocalHostIdle, kRemoteHostIdle, kDumpHosts, kSummaryJson,
+  kNoDpi, kFlowIdle, kFlowActive, kTcpClose, kLocalHostIdle, kRemoteHostIdle, kDumpHosts, kSummaryJson,
 };
 
 const option kLongOptions[] = {
@@ -31,6 +31,7 @@ const option kLongOptions[] = {
     {"shutdown-when-done", no_argument, nullptr, kShutdownWhenDone},
     {"pcap-file-purge-flows", no_argument, nullptr, kPurgeFlows},
     {"list-interfaces", no_argument, nullptr, kListInterfaces},
+    {"no-dpi", no_argument, nullptr, kNoDpi},
     {"flow-idle-timeout", required_argument, nullptr, kFlowIdle},
     {"flow-active-timeout", required_argument, nullptr, kFlowActive},
     {"tcp-close-timeout", required_argument, nullptr, kTcpClose},
@@ -101,6 +102,7 @@ Hosts and flows
   -x, --max-num-hosts N        host table size per interface (min 1024)
   -X, --max-num-flows N        flow table size per interface (min 1024)
       --num-workers N          shards (worker threads) per interface
+      --no-dpi                 no application detection (flows and counters only)
       --flow-idle-timeout S    end flows idle for S seconds (60)
       --flow-active-timeout S  partial record every S seconds of a flow (300)
       --tcp-close-timeout S    end closed TCP flows after S seconds (10)
@@ -185,6 +187,7 @@ ParseResult parse_options(int argc, char** argv) {
       case kShutdownWhenDone: o.shutdown_when_done = true; break;
       case kPurgeFlows: o.pcap_file_purge_flows = true; break;
       case kListInterfaces: o.list_interfaces = true; break;
+      case kNoDpi: o.dpi = false; break;
       case kFlowIdle: if (!seconds_opt("--flow-idle-timeout", o.flow_idle_s)) return r; break;
       case kFlowActive: if (!seconds_opt("--flow-active-timeout", o.flow_active_s)) return r; break;
       case kTcpClose: if (!seconds_opt("--tcp-close-timeout", o.tcp_close_s)) return r; break;

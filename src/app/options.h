@@ -19,6 +19,7 @@ struct Options {
   bool shutdown_when_done = false;
   bool pcap_file_purge_flows = false;
   bool list_interfaces = false;
+  bool dpi = true;                       // --no-dpi clears it
   int flow_idle_s = 60;
   int flow_active_s = 300;
   int tcp_close_s = 10;

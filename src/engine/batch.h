@@ -14,6 +14,9 @@ struct PacketRef {
   DecodedPacket pkt;
   Micros ts = 0;
   uint32_t wire_len = 0;
+  // The IP packet's bytes for DPI (copied into the batch), or none.
+  uint32_t bytes_offset = 0, bytes_len = 0;
+  const uint8_t* l3 = nullptr;  // set by the shard's thread: batch.bytes + bytes_offset
 };
 
 struct Batch {
@@ -22,6 +25,7 @@ struct Batch {
   bool end_of_input = false;  // flush every flow, then report back
   std::function<void()> on_done;  // called by the shard once the batch was processed
   std::vector<PacketRef> packets;
+  std::vector<uint8_t> bytes;  // packet bytes for DPI, when it is on
   Batch() { packets.reserve(kMaxPackets); }
 };
 

@@ -75,11 +75,18 @@ void Interface::seal_all(Micros clock) {
   for (size_t i = 0; i < workers_.size(); ++i) seal(i, clock);
 }
 
-void Interface::add_packet(const DecodedPacket& pkt, Micros ts, uint32_t wire_len) {
+void Interface::add_packet(const DecodedPacket& pkt, const uint8_t* frame, Micros ts, uint32_t wire_len) {
   size_t i = workers_.size() == 1 ? 0 : shard_hash(pkt.src, pkt.dst, pkt.vlan) % workers_.size();
   Batch*& b = current_[i];
   if (!b) b = workers_[i]->acquire();
-  b->packets.push_back(PacketRef{pkt, ts, wire_len});
+  PacketRef& ref = b->packets.emplace_back(PacketRef{pkt, ts, wire_len});
+  // DPI reads the IP packet after this frame's buffer is gone: copy it.
+  // Later fragments carry no transport header and are never inspected.
+  if (cfg_.shard.dpi && !(pkt.fragment && !pkt.first_fragment) && pkt.l3_len) {
+    ref.bytes_offset = static_cast<uint32_t>(b->bytes.size());
+    ref.bytes_len = pkt.l3_len;
+    b->bytes.insert(b->bytes.end(), frame + pkt.l3_offset, frame + pkt.l3_offset + pkt.l3_len);
+  }
   if (b->packets.size() >= Batch::kMaxPackets) seal(i, ts);
 }
 
@@ -136,7 +143,7 @@ void Interface::capture_loop() {
       seconds_.add(ts, hdr->len);
       DecodeError e = decode_frame(data, hdr->caplen, hdr->len, linktype, pkt);
       if (e == DecodeError::kNone) {
-        add_packet(pkt, ts, hdr->len);
+        add_packet(pkt, data, ts, hdr->len);
       } else {
         ++stats_.errors[static_cast<size_t>(e)];
       }

@@ -64,7 +64,7 @@ class Interface {
 
  private:
   void capture_loop();
-  void add_packet(const DecodedPacket& pkt, Micros ts, uint32_t wire_len);
+  void add_packet(const DecodedPacket& pkt, const uint8_t* frame, Micros ts, uint32_t wire_len);
   void seal(size_t shard, Micros clock);
   void seal_all(Micros clock);
   void finish_input(Micros clock);

@@ -25,12 +25,15 @@ void ShardCounters::add(const ShardCounters& o) {
   flows_evicted += o.flows_evicted;
   flows_refused += o.flows_refused;
   partial_records += o.partial_records;
+  flows_detected += o.flows_detected;
   records += o.records;
 }
 
 Shard::Shard(const ShardConfig& cfg, const LocalNetworks& local, FlowSink* sink)
     : cfg_(cfg), local_(local), sink_(sink), flows_(cfg.max_flows),
-      hosts_(cfg.max_hosts, local, cfg.hosts) {}
+      hosts_(cfg.max_hosts, local, cfg.hosts) {
+  if (cfg.dpi) dpi_ = std::make_unique<Detector>();
+}
 
 Shard::~Shard() { flush_output(); }
 
@@ -151,6 +154,7 @@ uint32_t Shard::create_flow(const FlowKey& key, bool src_is_lo, const PacketRef&
       hosts_.flow_started(h, side == 0, peer, f.server_port(), key.proto);
     }
   }
+  if (dpi_) f.dpi_state = dpi_->start_flow();
   ++counters_.flows_created;
   return slot;
 }
@@ -172,6 +176,7 @@ void Shard::update_flow(uint32_t slot, int dir, const PacketRef& p, bool later_f
     f.tcp_flags[dir] |= pkt.tcp_flags;
     f.tcp.on_segment(dir, pkt, p.ts, dc);
   }
+  if (f.dpi_state && p.l3 && !later_fragment) inspect(f, p, dir);
 
   size_t l4 = static_cast<size_t>(l4_class(pkt.l4_proto));
   uint32_t sender = f.host[dir], receiver = f.host[1 - dir];
@@ -197,10 +202,37 @@ void Shard::update_flow(uint32_t slot, int dir, const PacketRef& p, bool later_f
   }
 }
 
-void Shard::emit(const Flow& f, FlowEndReason reason, bool final) {
+void Shard::inspect(Flow& f, const PacketRef& p, int dir) {
+  const DecodedPacket& pkt = p.pkt;
+  DpiPacket dp;
+  dp.l3 = p.l3;
+  dp.l3_len = p.bytes_len;
+  uint32_t payload_at = pkt.payload_offset - pkt.l3_offset;
+  if (pkt.payload_len && pkt.payload_offset >= pkt.l3_offset && payload_at + pkt.payload_len <= p.bytes_len) {
+    dp.payload = p.l3 + payload_at;
+    dp.payload_len = pkt.payload_len;
+  }
+  dp.tcp_seq = pkt.tcp_seq;
+  dp.l4_proto = pkt.l4_proto;
+  dp.dir = dir;
+  dp.ts = p.ts;
+  if (dpi_->process(f.dpi_state, dp, f.dpi, f.meta)) detection_done(f);
+}
+
+void Shard::detection_done(Flow& f) {
+  f.dpi_state.reset();  // nDPI's per-flow memory goes now, not at flow end
+  ++counters_.flows_detected;
+}
+
+void Shard::emit(Flow& f, FlowEndReason reason, bool final) {
+  if (final && f.dpi_state) {
+    dpi_->give_up(f.dpi_state, f.dpi, f.meta);
+    detection_done(f);
+  }
   ++counters_.records;
   if (!sink_) return;
   FlowRecordContext ctx;
+  ctx.dpi = dpi_.get();
   ctx.interface_id = cfg_.interface_id;
   if (f.host[0] != kNoSlot) ctx.client_local = hosts_.at(f.host[0]).local;
   if (f.host[1] != kNoSlot) ctx.server_local = hosts_.at(f.host[1]).local;

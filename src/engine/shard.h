@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/batch.h"
+#include "dpi/detector.h"
 #include "engine/fragment_table.h"
 #include "flows/flow_table.h"
 #include "history/flow_record.h"
@@ -22,6 +23,7 @@ struct ShardConfig {
   Micros tcp_close_grace = seconds(10);
   Micros active_timeout = seconds(300);  // partial record every 300 s of life
   bool purge_idle = true;                // off when reading a file
+  bool dpi = true;                       // application detection (--no-dpi turns it off)
   HostPolicy hosts;
   int interface_id = 0;
   std::string interface_name;  // for log lines
@@ -33,6 +35,7 @@ struct ShardCounters {
   uint64_t orphan_fragments = 0;
   uint64_t flows_created = 0, flows_ended = 0, flows_evicted = 0, flows_refused = 0;
   uint64_t partial_records = 0, records = 0;
+  uint64_t flows_detected = 0;  // detection ended (found, or gave up)
 
   void add(const ShardCounters& o);
 };
@@ -53,6 +56,7 @@ class Shard {
   const ShardCounters& counters() const { return counters_; }
   const FlowTable& flows() const { return flows_; }
   const HostTable& hosts() const { return hosts_; }
+  const Detector* detector() const { return dpi_.get(); }
   Micros clock() const { return clock_; }
 
  private:
@@ -60,7 +64,9 @@ class Shard {
   bool make_room(Micros now);
   void update_flow(uint32_t slot, int dir, const PacketRef& p, bool later_fragment);
   void end_flow(uint32_t slot, FlowEndReason reason);
-  void emit(const Flow& f, FlowEndReason reason, bool final);
+  void emit(Flow& f, FlowEndReason reason, bool final);
+  void inspect(Flow& f, const PacketRef& p, int dir);
+  void detection_done(Flow& f);
   void emit_partial(Flow& f, Micros now);
   // Why an existing flow must end before this packet, if it must.
   bool ended_before(const Flow& f, const PacketRef& p, FlowEndReason& reason) const;
@@ -75,6 +81,7 @@ class Shard {
   FlowTable flows_;
   HostTable hosts_;
   FragmentTable fragments_;
+  std::unique_ptr<Detector> dpi_;  // null with --no-dpi
   ShardCounters counters_;
   std::string out_;  // records waiting for the sink
   Micros clock_ = 0;

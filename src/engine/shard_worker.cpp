@@ -70,11 +70,15 @@ void ShardWorker::run() {
     bool stopping = stop_.load(std::memory_order_acquire);
     Batch* b = nullptr;
     if (in_.pop(b)) {
-      for (PacketRef& p : b->packets) shard_.process(p);
+      for (PacketRef& p : b->packets) {
+        if (p.bytes_len) p.l3 = b->bytes.data() + p.bytes_offset;
+        shard_.process(p);
+      }
       shard_.advance_clock(b->clock);
       if (b->end_of_input) shard_.end_all(FlowEndReason::kEndOfInput);
       if (b->on_done) b->on_done();
       b->packets.clear();
+      b->bytes.clear();
       b->end_of_input = false;
       b->on_done = nullptr;
       free_.push(b);

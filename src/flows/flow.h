@@ -9,6 +9,8 @@
 #include "common/lru_table.h"
 #include "common/time.h"
 #include "decode/packet.h"
+#include "dpi/detector.h"
+#include "dpi/dpi_result.h"
 #include "flows/counters.h"
 #include "flows/flow_key.h"
 #include "flows/tcp_tracker.h"
@@ -50,6 +52,11 @@ struct Flow {
   MacAddress mac[2];  // client, server (from the outermost Ethernet header)
 
   uint32_t host[2] = {kNoSlot, kNoSlot};  // client, server host slots in the shard
+
+  // Application detection: state only while detection runs, then dropped.
+  DpiResult dpi;
+  DpiFlowHandle dpi_state;
+  std::unique_ptr<FlowMetadata> meta;
 
   // Export state: the counters already reported by partial records; only
   // flows that lived past the active timeout pay for it.

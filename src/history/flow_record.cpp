@@ -5,6 +5,10 @@
 
 #include <cmath>
 
+#include "common/utf8.h"
+#include "dpi/detector.h"
+#include "dpi/risk_table.h"
+
 namespace wl {
 
 namespace {
@@ -13,11 +17,83 @@ using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 void kv(Writer& w, const char* k, uint64_t v) { w.Key(k); w.Uint64(v); }
 void kv(Writer& w, const char* k, const std::string& v) {
   w.Key(k);
-  w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
+  std::string clean = sanitize_utf8(v);
+  w.String(clean.c_str(), static_cast<rapidjson::SizeType>(clean.size()));
 }
 void kv_ms(Writer& w, const char* k, double ms) {
   w.Key(k);
   w.Double(std::round(ms * 1000.0) / 1000.0);
+}
+void kv_nonempty(Writer& w, const char* k, const std::string& v) {
+  if (!v.empty()) kv(w, k, v);
+}
+
+void append_l7(Writer& w, const Flow& f, const Detector& dpi) {
+  const DpiResult& r = f.dpi;
+  kv(w, "L7_PROTO", Detector::protocol_id_string(r));
+  kv(w, "L7_PROTO_NAME", dpi.protocol_name(r));
+  kv(w, "L7_CATEGORY", std::string(dpi.category_name(r.category)));
+  kv(w, "L7_CATEGORY_ID", r.category);
+  kv(w, "L7_CONFIDENCE", static_cast<uint64_t>(r.confidence));
+  kv(w, "L7_CONFIDENCE_NAME", std::string(confidence_name(r.confidence)));
+  w.Key("L7_PROTO_GUESSED");
+  w.Bool(r.guessed);
+  w.Key("L7_DETECTION_COMPLETED");
+  w.Bool(r.done);
+  if (r.ip_match) {
+    kv(w, "L7_IP_MATCH", r.ip_match);
+    kv(w, "L7_IP_MATCH_NAME", std::string(dpi.name_of(r.ip_match)));
+  }
+  // Bit 0 is "no risk" in nDPI's numbering: never exported.
+  uint64_t risk = r.risk & ~uint64_t{1};
+  RiskScore score = risk_score(risk);
+  kv(w, "L7_PROTO_RISK", risk);
+  kv(w, "L7_PROTO_RISK_NAME", risk_names(risk));
+  kv(w, "L7_RISK_SCORE", score.total);
+  kv(w, "L7_RISK_SCORE_CLIENT", score.client);
+  kv(w, "L7_RISK_SCORE_SERVER", score.server);
+  if (!f.meta) return;
+  const FlowMetadata& m = *f.meta;
+  kv_nonempty(w, "HOST_NAME", m.host_name);
+  kv_nonempty(w, "TLS_SERVER_NAME", m.tls_server_name);
+  kv_nonempty(w, "TLS_VERSION", m.tls_version);
+  kv_nonempty(w, "TLS_ALPN", m.tls_alpn);
+  if (m.tls_cipher) kv(w, "TLS_CIPHER", m.tls_cipher);
+  kv_nonempty(w, "JA3C_HASH", m.ja3c);
+  kv_nonempty(w, "JA3S_HASH", m.ja3s);
+  kv_nonempty(w, "JA4C_HASH", m.ja4c);
+  kv_nonempty(w, "TLS_ISSUER_DN", m.tls_issuer);
+  kv_nonempty(w, "TLS_SUBJECT_DN", m.tls_subject);
+  if (m.tls_not_before) kv(w, "TLS_NOT_BEFORE", m.tls_not_before);
+  if (m.tls_not_after) kv(w, "TLS_NOT_AFTER", m.tls_not_after);
+  kv_nonempty(w, "HTTP_HOST", m.http_host);
+  kv_nonempty(w, "HTTP_URL", m.http_url);
+  kv_nonempty(w, "HTTP_METHOD", m.http_method);
+  kv_nonempty(w, "HTTP_USER_AGENT", m.http_user_agent);
+  kv_nonempty(w, "HTTP_CONTENT_TYPE", m.http_content_type);
+  if (m.http_status) kv(w, "HTTP_RET_CODE", m.http_status);
+  if (!m.dns_query.empty()) {
+    kv(w, "DNS_QUERY", m.dns_query);
+    kv(w, "DNS_QUERY_TYPE", m.dns_query_type);
+    if (m.dns_answered) kv(w, "DNS_RET_CODE", m.dns_rcode);
+  }
+  if (!m.dns_answers.empty()) {
+    w.Key("DNS_ANSWERS");
+    w.StartArray();
+    for (const IpAddress& a : m.dns_answers) {
+      std::string s = a.to_string();
+      w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
+    }
+    w.EndArray();
+  }
+  kv_nonempty(w, "SSH_CLIENT_BANNER", m.ssh_client_banner);
+  kv_nonempty(w, "SSH_SERVER_BANNER", m.ssh_server_banner);
+  kv_nonempty(w, "HASSHC_HASH", m.hassh_client);
+  kv_nonempty(w, "HASSHS_HASH", m.hassh_server);
+  kv_nonempty(w, "DHCP_CLIENT_NAME", m.dhcp_host_name);
+  kv_nonempty(w, "DHCP_VENDOR_CLASS", m.dhcp_vendor_class);
+  kv_nonempty(w, "DHCP_FINGERPRINT", m.dhcp_fingerprint);
+  kv_nonempty(w, "NETBIOS_HOST_NAME", m.netbios_name);
 }
 }  // namespace
 
@@ -93,6 +169,7 @@ void append_flow_record(std::string& out, const Flow& f, FlowEndReason reason, b
     kv(w, "TUNNEL_DST_ADDR", f.tunnel->dst.to_string());
     kv(w, "TUNNEL_ID", f.tunnel->id);
   }
+  if (ctx.dpi) append_l7(w, f, *ctx.dpi);
   w.EndObject();
   out.append(sb.GetString(), sb.GetSize());
   out.push_back('\n');

@@ -8,8 +8,11 @@
 
 namespace wl {
 
+class Detector;
+
 struct FlowRecordContext {
   int interface_id = 0;
+  const Detector* dpi = nullptr;  // names of protocols and categories; null: no DPI fields
   bool client_local = false, server_local = false;
 };
 
