@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config          # toolchain
-  libpcap-dev rapidjson-dev                 # engine
+  libpcap-dev rapidjson-dev libndpi-dev     # engine (nDPI 4.2 for application detection)
   libssl-dev                                # SHA-256 for JA4 fingerprints
   libgtest-dev googletest python3 iproute2  # tests (iproute2: network namespaces for live capture)
   clang-14 libclang-rt-14-dev               # libFuzzer targets
