@@ -67,9 +67,16 @@ bool write_hosts(const std::string& path, std::vector<std::unique_ptr<Interface>
   }
   for (auto& iface : ifaces) {
     HostMerger merger;
-    iface->for_each_shard([&](const Shard& s) { s.hosts().for_each([&](const Host& h) { merger.add(h); }); });
+    L7Names names;
+    iface->for_each_shard([&](const Shard& s) {
+      s.hosts().for_each([&](const Host& h) {
+        merger.add(h);
+        for (const L7Usage& u : h.apps.items()) names.note_app(s.detector(), u.id);
+        for (const L7Usage& u : h.categories.items()) names.note_category(s.detector(), u.id);
+      });
+    });
     std::string buf;
-    for (const Host& h : merger.take()) append_host_record(buf, h, iface->config().id);
+    for (const Host& h : merger.take()) append_host_record(buf, h, iface->config().id, names);
     out << buf;
   }
   return true;

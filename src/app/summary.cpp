@@ -3,7 +3,10 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <algorithm>
 #include <cstdio>
+
+#include "dpi/l7_names.h"
 
 namespace wl {
 
@@ -21,6 +24,31 @@ std::string fmt(const char* f, auto... args) {
 }
 
 using ull = unsigned long long;
+
+std::vector<std::pair<std::string, L7Total>> ranked(const std::vector<L7Total>& v,
+                                                     std::string (L7Names::*name)(uint16_t) const,
+                                                     const L7Names& names) {
+  std::vector<std::pair<std::string, L7Total>> out;
+  for (size_t i = 0; i < v.size(); ++i)
+    if (v[i].packets) out.emplace_back((names.*name)(static_cast<uint16_t>(i)), v[i]);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second.bytes > b.second.bytes; });
+  return out;
+}
+
+void json_ranked(rapidjson::PrettyWriter<rapidjson::StringBuffer>& w, const char* key,
+                 const std::vector<std::pair<std::string, L7Total>>& list) {
+  w.Key(key);
+  w.StartArray();
+  for (const auto& [name, t] : list) {
+    w.StartObject();
+    w.Key("name"); w.String(name.c_str());
+    w.Key("packets"); w.Uint64(t.packets);
+    w.Key("bytes"); w.Uint64(t.bytes);
+    w.Key("flows"); w.Uint64(t.flows);
+    w.EndObject();
+  }
+  w.EndArray();
+}
 }  // namespace
 
 uint64_t peak_rss_bytes() {
@@ -41,7 +69,14 @@ InterfaceSummary collect_summary(Interface& iface) {
   s.capture = iface.stats();
   s.max_flows = uint64_t{iface.config().shard.max_flows} * iface.config().workers;
   s.max_hosts = uint64_t{iface.config().shard.max_hosts} * iface.config().workers;
-  iface.for_each_shard([&s](const Shard& sh) {
+  s.dpi = iface.config().shard.dpi;
+  L7Totals l7;
+  L7Names names;
+  iface.for_each_shard([&](const Shard& sh) {
+    l7.merge(sh.l7());
+    for (size_t i = 0; i < sh.l7().apps().size(); ++i) names.note_app(sh.detector(), static_cast<uint16_t>(i));
+    for (size_t i = 0; i < sh.l7().categories().size(); ++i)
+      names.note_category(sh.detector(), static_cast<uint16_t>(i));
     s.shards.add(sh.counters());
     const HostTableStats& h = sh.hosts().stats();
     s.hosts.created += h.created;
@@ -52,6 +87,8 @@ InterfaceSummary collect_summary(Interface& iface) {
     s.hosts_active += sh.hosts().size();
     sh.hosts().for_each([&s](const Host& host) { s.hosts_local += host.local; });
   });
+  s.apps = ranked(l7.apps(), &L7Names::app, names);
+  s.categories = ranked(l7.categories(), &L7Names::category, names);
   return s;
 }
 
@@ -79,6 +116,16 @@ std::string summary_text(const std::vector<InterfaceSummary>& all) {
     out += fmt("  hosts            %llu created, %llu at end (%llu local), %llu purged, %llu evicted, %llu refused, table %llu\n",
                (ull)s.hosts.created, (ull)s.hosts_active, (ull)s.hosts_local, (ull)s.hosts.purged,
                (ull)s.hosts.evicted, (ull)s.hosts.refused, (ull)s.max_hosts);
+    if (s.dpi) {
+      uint64_t total = 0;
+      for (const auto& a : s.apps) total += a.second.bytes;
+      std::string top;
+      for (size_t i = 0; i < s.apps.size() && i < 8; ++i)
+        top += fmt("%s%s %.1f%%", i ? ", " : "", s.apps[i].first.c_str(),
+                   total ? 100.0 * static_cast<double>(s.apps[i].second.bytes) / static_cast<double>(total) : 0.0);
+      out += fmt("  applications     %zu seen, %llu flows classified; by bytes: %s\n", s.apps.size(),
+                 (ull)s.shards.flows_detected, top.c_str());
+    }
     if (c.read_error)
       out += fmt("  input            damaged: stopped after %llu packets: %s\n", (ull)c.packets,
                  c.read_error_text.c_str());
@@ -136,6 +183,11 @@ std::string summary_json(const std::vector<InterfaceSummary>& all) {
     w.Key("input_damaged"); w.Bool(c.read_error);
     w.Key("input_error"); w.String(c.read_error_text.c_str());
     w.Key("wall_seconds"); w.Double(c.wall_seconds);
+    if (s.dpi) {
+      num("flows_classified", s.shards.flows_detected);
+      json_ranked(w, "applications", s.apps);
+      json_ranked(w, "categories", s.categories);
+    }
     w.EndObject();
   }
   w.EndArray();

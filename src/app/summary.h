@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/interface.h"
+#include "engine/l7_totals.h"
 
 namespace wl {
 
@@ -16,6 +17,9 @@ struct InterfaceSummary {
   HostTableStats hosts;
   uint64_t hosts_active = 0, hosts_local = 0, flows_active = 0;
   uint64_t max_flows = 0, max_hosts = 0;
+  bool dpi = false;
+  // Interface traffic per application / category, largest first.
+  std::vector<std::pair<std::string, L7Total>> apps, categories;
 };
 
 InterfaceSummary collect_summary(Interface& iface);

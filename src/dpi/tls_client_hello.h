@@ -20,6 +20,8 @@ struct ClientHello {
   std::vector<uint16_t> signature_algorithms;  // 0x000d, in order, including GREASE
   std::vector<uint16_t> supported_groups;      // 0x000a, in order, including GREASE
   std::vector<uint8_t> ec_point_formats;       // 0x000b
+
+  bool operator==(const ClientHello&) const = default;
 };
 
 enum class ParseStatus {

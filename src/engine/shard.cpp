@@ -176,6 +176,12 @@ void Shard::update_flow(uint32_t slot, int dir, const PacketRef& p, bool later_f
     f.tcp_flags[dir] |= pkt.tcp_flags;
     f.tcp.on_segment(dir, pkt, p.ts, dc);
   }
+  if (f.dpi.done) {
+    uint64_t pkts[2] = {0, 0}, bytes[2] = {0, 0};
+    pkts[dir] = 1;
+    bytes[dir] = p.wire_len;
+    account_l7(f, pkts, bytes, 0);
+  }
   if (f.dpi_state && p.l3 && !later_fragment) inspect(f, p, dir);
 
   size_t l4 = static_cast<size_t>(l4_class(pkt.l4_proto));
@@ -222,6 +228,22 @@ void Shard::inspect(Flow& f, const PacketRef& p, int dir) {
 void Shard::detection_done(Flow& f) {
   f.dpi_state.reset();  // nDPI's per-flow memory goes now, not at flow end
   ++counters_.flows_detected;
+  // The traffic so far joins the application now; later packets one by one.
+  uint64_t pkts[2] = {f.dir[0].packets, f.dir[1].packets};
+  uint64_t bytes[2] = {f.dir[0].bytes, f.dir[1].bytes};
+  account_l7(f, pkts, bytes, 1);
+}
+
+void Shard::account_l7(const Flow& f, const uint64_t pkts[2], const uint64_t bytes[2], uint32_t flows) {
+  uint16_t app = f.dpi.effective(), cat = f.dpi.category;
+  l7_.add(app, cat, pkts[0] + pkts[1], bytes[0] + bytes[1], flows);
+  for (int side = 0; side < 2; ++side) {
+    if (f.host[side] == kNoSlot) continue;
+    Host& h = hosts_.at(f.host[side]);
+    int out = side, in = 1 - side;  // the client sends direction 0, the server direction 1
+    h.apps.add(app, h.max_apps(), pkts[out], bytes[out], pkts[in], bytes[in], flows);
+    h.categories.add(cat, h.max_categories(), pkts[out], bytes[out], pkts[in], bytes[in], flows);
+  }
 }
 
 void Shard::emit(Flow& f, FlowEndReason reason, bool final) {

@@ -9,6 +9,7 @@
 #include "engine/batch.h"
 #include "dpi/detector.h"
 #include "engine/fragment_table.h"
+#include "engine/l7_totals.h"
 #include "flows/flow_table.h"
 #include "history/flow_record.h"
 #include "history/flow_sink.h"
@@ -57,6 +58,7 @@ class Shard {
   const FlowTable& flows() const { return flows_; }
   const HostTable& hosts() const { return hosts_; }
   const Detector* detector() const { return dpi_.get(); }
+  const L7Totals& l7() const { return l7_; }
   Micros clock() const { return clock_; }
 
  private:
@@ -67,6 +69,8 @@ class Shard {
   void emit(Flow& f, FlowEndReason reason, bool final);
   void inspect(Flow& f, const PacketRef& p, int dir);
   void detection_done(Flow& f);
+  // Application/category accounting of the interface and the two hosts.
+  void account_l7(const Flow& f, const uint64_t pkts[2], const uint64_t bytes[2], uint32_t flows);
   void emit_partial(Flow& f, Micros now);
   // Why an existing flow must end before this packet, if it must.
   bool ended_before(const Flow& f, const PacketRef& p, FlowEndReason& reason) const;
@@ -82,6 +86,7 @@ class Shard {
   HostTable hosts_;
   FragmentTable fragments_;
   std::unique_ptr<Detector> dpi_;  // null with --no-dpi
+  L7Totals l7_;
   ShardCounters counters_;
   std::string out_;  // records waiting for the sink
   Micros clock_ = 0;

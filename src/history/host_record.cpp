@@ -3,9 +3,12 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace wl {
 
-void append_host_record(std::string& out, const Host& h, int interface_id) {
+void append_host_record(std::string& out, const Host& h, int interface_id, const L7Names& names) {
   rapidjson::StringBuffer sb;
   rapidjson::Writer<rapidjson::StringBuffer> w(sb);
   auto str = [&](const char* k, const std::string& v) {
@@ -51,6 +54,34 @@ void append_host_record(std::string& out, const Host& h, int interface_id) {
   w.StartArray();
   for (uint16_t p : h.server_ports) w.Uint(p);
   w.EndArray();
+  auto usage = [&](const char* key, const L7UsageList& list, bool is_app) {
+    if (list.empty()) return;
+    w.Key(key);
+    w.StartArray();
+    std::vector<L7Usage> items = list.items();  // largest first, whatever order shards met them in
+    std::sort(items.begin(), items.end(), [](const L7Usage& a, const L7Usage& b) {
+      uint64_t x = a.traffic.bytes_sent + a.traffic.bytes_rcvd, y = b.traffic.bytes_sent + b.traffic.bytes_rcvd;
+      return x != y ? x > y : a.id < b.id;
+    });
+    for (const L7Usage& u : items) {
+      w.StartObject();
+      str("NAME", is_app ? names.app(u.id) : names.category(u.id));
+      num("ID", u.id);
+      num("FLOWS", u.flows);
+      traffic(u.traffic);
+      w.EndObject();
+    }
+    const TrafficCounters& o = list.other();
+    if (o.packets_sent + o.packets_rcvd) {
+      w.StartObject();
+      str("NAME", "(other)");
+      traffic(o);
+      w.EndObject();
+    }
+    w.EndArray();
+  };
+  usage("APPLICATIONS", h.apps, true);
+  usage("CATEGORIES", h.categories, false);
   num("PEERS_CONTACTED", h.peers.size());
   w.Key("PEERS_TRUNCATED");
   w.Bool(h.peers_truncated);

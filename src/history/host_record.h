@@ -3,10 +3,11 @@
 // upper-case style as the flow record.
 #include <string>
 
+#include "dpi/l7_names.h"
 #include "hosts/host.h"
 
 namespace wl {
 
-void append_host_record(std::string& out, const Host& h, int interface_id);
+void append_host_record(std::string& out, const Host& h, int interface_id, const L7Names& names);
 
 }  // namespace wl

@@ -8,6 +8,8 @@
 #include "common/ip_address.h"
 #include "common/lru_table.h"
 #include "common/time.h"
+#include "hosts/l7_usage.h"
+#include "hosts/traffic_counters.h"
 
 namespace wl {
 
@@ -38,10 +40,9 @@ const char* l4_class_name(L4Class c);
 // Bounds of the per-host sets: local hosts are the ones operators drill into.
 constexpr size_t kLocalServerPorts = 64, kRemoteServerPorts = 8;
 constexpr size_t kLocalPeers = 256, kRemotePeers = 16;
+constexpr size_t kLocalApps = 64, kRemoteApps = 8;
+constexpr size_t kLocalCategories = 32, kRemoteCategories = 4;
 
-struct TrafficCounters {
-  uint64_t packets_sent = 0, packets_rcvd = 0, bytes_sent = 0, bytes_rcvd = 0;
-};
 
 struct Host {
   HostKey key;
@@ -57,11 +58,14 @@ struct Host {
   std::vector<uint16_t> server_ports;  // TCP/UDP ports this host answered on
   std::vector<uint32_t> peers;         // fingerprints of contacted peers
   bool peers_truncated = false;
+  L7UsageList apps, categories;        // filled when a flow's detection ends
   uint32_t lru_prev = kNoSlot, lru_next = kNoSlot;
 
   uint32_t active_flows() const { return active_flows_as_client + active_flows_as_server; }
   size_t max_peers() const { return local ? kLocalPeers : kRemotePeers; }
   size_t max_server_ports() const { return local ? kLocalServerPorts : kRemoteServerPorts; }
+  size_t max_apps() const { return local ? kLocalApps : kRemoteApps; }
+  size_t max_categories() const { return local ? kLocalCategories : kRemoteCategories; }
 };
 
 }  // namespace wl

@@ -33,6 +33,8 @@ void merge_host(Host& a, const Host& b) {
     if ((it == a.server_ports.end() || *it != p) && a.server_ports.size() < a.max_server_ports())
       a.server_ports.insert(it, p);
   }
+  a.apps.merge(b.apps, a.max_apps());
+  a.categories.merge(b.categories, a.max_categories());
   a.peers_truncated = a.peers_truncated || b.peers_truncated;
   for (uint32_t fp : b.peers) {
     if (std::find(a.peers.begin(), a.peers.end(), fp) != a.peers.end()) continue;

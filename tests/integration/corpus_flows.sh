@@ -13,4 +13,4 @@ for exp in "$shared"/pcaps/expected/*.flows.tsv; do
     echo "FAIL: wirelens failed on $cap"; cat "$out/$cap.log"; exit 1
   fi
 done
-python3 "$(dirname "$0")/corpus_report.py" "$shared" "$out"
+python3 "$(dirname "$0")/corpus_report.py" "$shared" "$out" "$@"
