@@ -94,7 +94,7 @@ NameResult read_name(std::span<const uint8_t> msg, size_t pos, size_t limit, std
 
 bool kept_in_additional(uint16_t type) {
   return type == dns_type::kA || type == dns_type::kAaaa || type == dns_type::kPtr ||
-         type == dns_type::kSrv;
+         type == dns_type::kSrv || type == dns_type::kNb;
 }
 
 // Reads the record data of the types the parser interprets into `a`. False

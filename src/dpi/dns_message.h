@@ -102,11 +102,12 @@ struct DnsMessage {
   uint16_t query_type = 0;
   uint16_t query_class = 0;
   uint16_t qdcount = 0, ancount = 0, nscount = 0, arcount = 0;
-  // Every answer-section record (any type), in order, then the A, AAAA, PTR and
-  // SRV records of the additional section (marked `additional`): in mDNS these
-  // carry the host names and addresses of the services answered; in unicast
-  // DNS they are glue. Authority-section records are not kept. At most
-  // kMaxDnsAnswers in all; the rest are walked over but not kept.
+  // Every answer-section record (any type), in order, then the A, AAAA, PTR,
+  // SRV and NetBIOS NB records of the additional section (marked `additional`):
+  // in mDNS these carry the host names and addresses of the services answered,
+  // in NBNS registrations and releases the name's address; in unicast DNS they
+  // are glue. Authority-section records are not kept. At most kMaxDnsAnswers in
+  // all; the rest are walked over but not kept.
   std::vector<DnsAnswer> answers;
   bool complete = false;  // see "Partial messages" above
 };

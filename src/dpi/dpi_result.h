@@ -1,6 +1,7 @@
 #pragma once
 // What detection found for a flow, as plain values: the rest of the engine
 // never sees nDPI's types. Names come from the shard's Detector.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -50,6 +51,9 @@ struct FlowMetadata {
   std::string dhcp_host_name, dhcp_vendor_class, dhcp_fingerprint;
   // NetBIOS
   std::string netbios_name;
+
+  // Memory this metadata holds, itself included.
+  size_t heap_bytes() const;
 };
 
 }  // namespace wl
