@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace {
@@ -38,8 +40,81 @@ class Writer {
   FILE* f_;
 };
 
+// Byte by byte: GCC 12 warns falsely (-Warray-bounds) on vector::insert of short lists.
+void append(std::vector<uint8_t>& v, std::initializer_list<uint8_t> bytes) {
+  for (uint8_t b : bytes) v.push_back(b);
+}
+
+// Application payloads, so that detection has real work: a DNS query and
+// answer, an HTTP request and response, a TLS 1.3 ClientHello and ServerHello.
+std::vector<uint8_t> dns_message(bool response, uint16_t id) {
+  std::vector<uint8_t> m = {static_cast<uint8_t>(id >> 8), static_cast<uint8_t>(id), 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0};
+  if (response) { m[2] = 0x81; m[3] = 0x80; m[7] = 1; }
+  for (const char* label : {"www", "example", "com"}) {
+    m.push_back(static_cast<uint8_t>(std::strlen(label)));
+    m.insert(m.end(), label, label + std::strlen(label));
+  }
+  append(m, {0, 0, 1, 0, 1});
+  if (response) append(m, {0xC0, 0x0C, 0, 1, 0, 1, 0, 0, 0x0E, 0x10, 0, 4, 93, 184, 216, 34});
+  return m;
+}
+
+std::vector<uint8_t> tls_hello(bool server) {
+  std::vector<uint8_t> body = {0x03, 0x03};
+  for (int i = 0; i < 32; ++i) body.push_back(static_cast<uint8_t>(i * 7));
+  body.push_back(0);  // no session id
+  std::vector<uint8_t> ext;
+  auto add_ext = [&](uint16_t type, std::vector<uint8_t> data) {
+    append(ext, {static_cast<uint8_t>(type >> 8), static_cast<uint8_t>(type),
+                           static_cast<uint8_t>(data.size() >> 8), static_cast<uint8_t>(data.size())});
+    ext.insert(ext.end(), data.begin(), data.end());
+  };
+  if (server) {
+    append(body, {0x13, 0x01, 0x00});  // cipher, compression
+    add_ext(43, {0x03, 0x04});                      // supported_versions: TLS 1.3
+  } else {
+    append(body, {0x00, 0x06, 0x13, 0x01, 0x13, 0x02, 0xC0, 0x2F, 0x01, 0x00});
+    std::string host = "www.example.com";
+    std::vector<uint8_t> sni = {0, static_cast<uint8_t>(host.size() + 3), 0, 0, static_cast<uint8_t>(host.size())};
+    sni.insert(sni.end(), host.begin(), host.end());
+    add_ext(0, sni);
+    add_ext(43, {0x04, 0x03, 0x04, 0x03, 0x03});
+    add_ext(10, {0x00, 0x04, 0x00, 0x1D, 0x00, 0x17});
+    add_ext(13, {0x00, 0x04, 0x04, 0x03, 0x08, 0x04});
+    add_ext(16, {0x00, 0x03, 0x02, 'h', '2'});
+  }
+  append(body, {static_cast<uint8_t>(ext.size() >> 8), static_cast<uint8_t>(ext.size())});
+  body.insert(body.end(), ext.begin(), ext.end());
+  std::vector<uint8_t> hs = {static_cast<uint8_t>(server ? 2 : 1), 0, static_cast<uint8_t>(body.size() >> 8),
+                             static_cast<uint8_t>(body.size())};
+  hs.insert(hs.end(), body.begin(), body.end());
+  std::vector<uint8_t> rec;
+  rec.reserve(5 + hs.size());
+  append(rec, {0x16, 0x03, 0x01, static_cast<uint8_t>(hs.size() >> 8), static_cast<uint8_t>(hs.size())});
+  for (uint8_t b : hs) rec.push_back(b);
+  return rec;
+}
+
+const std::vector<uint8_t>& app_payload(const GenFlow& fl, bool from_client, uint32_t data_index) {
+  static const std::vector<uint8_t> http_req = [] {
+    std::string r = "GET /index.html HTTP/1.1\r\nHost: www.example.com\r\nUser-Agent: bench/1.0\r\nAccept: */*\r\n\r\n";
+    return std::vector<uint8_t>(r.begin(), r.end());
+  }();
+  static const std::vector<uint8_t> http_rsp = [] {
+    std::string r = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n";
+    r.append(1000, 'x');
+    return std::vector<uint8_t>(r.begin(), r.end());
+  }();
+  static const std::vector<uint8_t> ch = tls_hello(false), sh = tls_hello(true), none;
+  if (data_index != 0) return none;
+  if (fl.sport == 80) return from_client ? http_req : http_rsp;
+  if (fl.sport == 443) return from_client ? ch : sh;
+  return none;
+}
+
 // Builds Ethernet + IPv4 + L4 for one packet of the flow; returns its length.
-uint32_t build(uint8_t* b, GenFlow& fl, bool from_client, uint8_t tcp_flags, uint32_t payload) {
+uint32_t build(uint8_t* b, GenFlow& fl, bool from_client, uint8_t tcp_flags, uint32_t payload,
+               const std::vector<uint8_t>* content = nullptr) {
   std::memset(b, 0, 54);
   b[0] = 0x02; b[5] = from_client ? 2 : 1;
   b[6] = 0x02; b[11] = from_client ? 1 : 2;
@@ -73,6 +148,7 @@ uint32_t build(uint8_t* b, GenFlow& fl, bool from_client, uint8_t tcp_flags, uin
     l4[0] = from_client ? 8 : 0;  // ICMP echo request / reply
   }
   std::memset(l4 + l4len, 0x61, payload);
+  if (content) std::memcpy(l4 + l4len, content->data(), std::min<size_t>(content->size(), payload));
   return 14 + total;
 }
 
@@ -125,6 +201,8 @@ int main(int argc, char** argv) {
     bool from_client;
     uint8_t flags = 0;
     uint32_t payload = 0;
+    const std::vector<uint8_t>* content = nullptr;
+    std::vector<uint8_t> dns;
     if (fl.proto == 6) {
       uint32_t i = fl.sent;
       if (i == 0) { from_client = true; flags = 0x02; }
@@ -133,15 +211,28 @@ int main(int argc, char** argv) {
       else if (fl.left == 2) { from_client = true; flags = 0x11; }
       else if (fl.left == 1) { from_client = false; flags = 0x11; }
       else {
-        from_client = (i % 3) == 0;
+        // Request, response, then more data: the first exchange carries the protocol.
+        from_client = i == 3 || (i > 4 && (i % 3) == 0);
         flags = 0x18;
-        payload = from_client ? 120 + static_cast<uint32_t>(rng() % 400) : 1200 + static_cast<uint32_t>(rng() % 248);
+        const auto& app = app_payload(fl, from_client, i <= 4 ? 0 : i);
+        if (!app.empty()) {
+          content = &app;
+          payload = static_cast<uint32_t>(app.size());
+        } else {
+          payload = from_client ? 120 + static_cast<uint32_t>(rng() % 400) : 1200 + static_cast<uint32_t>(rng() % 248);
+        }
       }
     } else {
       from_client = (fl.sent % 2) == 0;
-      payload = fl.proto == 17 ? (from_client ? 40 : 120) : 56;
+      if (fl.proto == 17) {
+        dns = dns_message(!from_client, static_cast<uint16_t>(fl.cport));
+        content = &dns;
+        payload = static_cast<uint32_t>(dns.size());
+      } else {
+        payload = 56;
+      }
     }
-    uint32_t len = build(frame, fl, from_client, flags, payload);
+    uint32_t len = build(frame, fl, from_client, flags, payload, content);
     w.frame(ts, frame, len);
     ts += 2;
     ++fl.sent;

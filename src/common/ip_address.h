@@ -34,7 +34,15 @@ struct IpAddress {
   bool is_v6() const { return version == 6; }
   std::string to_string() const;
 
-  friend bool operator==(const IpAddress&, const IpAddress&) = default;
+  // Two 64-bit compares: table lookups compare keys on every packet.
+  friend bool operator==(const IpAddress& a, const IpAddress& b) {
+    uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a.bytes.data(), 8);
+    std::memcpy(&a1, a.bytes.data() + 8, 8);
+    std::memcpy(&b0, b.bytes.data(), 8);
+    std::memcpy(&b1, b.bytes.data() + 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0 && a.version == b.version;
+  }
   friend std::strong_ordering operator<=>(const IpAddress& a, const IpAddress& b) {
     if (a.version != b.version) return a.version <=> b.version;
     int c = std::memcmp(a.bytes.data(), b.bytes.data(), 16);

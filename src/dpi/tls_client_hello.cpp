@@ -24,9 +24,10 @@ constexpr size_t kHandshakeHeaderSize = 4;
 constexpr size_t kMaxRecordPayload = 16 * 1024;  // TLSPlaintext.length limit (RFC 8446 5.1)
 constexpr size_t kMaxSessionIdSize = 32;
 
-#define WL_TRY(expr)                                   \
-  do {                                                 \
-    ParseStatus wl_try_status_ = (expr);               \
+// Returns the status of `expr` unless it is kOk.
+#define WL_TRY(expr)                                                \
+  do {                                                              \
+    ParseStatus wl_try_status_ = (expr);                            \
     if (wl_try_status_ != ParseStatus::kOk) return wl_try_status_; \
   } while (0)
 

@@ -176,12 +176,7 @@ void Shard::update_flow(uint32_t slot, int dir, const PacketRef& p, bool later_f
     f.tcp_flags[dir] |= pkt.tcp_flags;
     f.tcp.on_segment(dir, pkt, p.ts, dc);
   }
-  if (f.dpi.done) {
-    uint64_t pkts[2] = {0, 0}, bytes[2] = {0, 0};
-    pkts[dir] = 1;
-    bytes[dir] = p.wire_len;
-    account_l7(f, pkts, bytes, 0);
-  }
+  if (f.dpi.done && p.ts >= f.l7_next) account_l7(f, 0);
   if (f.dpi_state && p.l3 && !later_fragment) inspect(f, p, dir);
 
   size_t l4 = static_cast<size_t>(l4_class(pkt.l4_proto));
@@ -228,13 +223,20 @@ void Shard::inspect(Flow& f, const PacketRef& p, int dir) {
 void Shard::detection_done(Flow& f) {
   f.dpi_state.reset();  // nDPI's per-flow memory goes now, not at flow end
   ++counters_.flows_detected;
-  // The traffic so far joins the application now; later packets one by one.
-  uint64_t pkts[2] = {f.dir[0].packets, f.dir[1].packets};
-  uint64_t bytes[2] = {f.dir[0].bytes, f.dir[1].bytes};
-  account_l7(f, pkts, bytes, 1);
+  account_l7(f, 1);  // the traffic so far joins the application now
 }
 
-void Shard::account_l7(const Flow& f, const uint64_t pkts[2], const uint64_t bytes[2], uint32_t flows) {
+void Shard::account_l7(Flow& f, uint32_t flows) {
+  constexpr Micros kEvery = seconds(1);
+  uint64_t pkts[2], bytes[2];
+  for (int d = 0; d < 2; ++d) {
+    pkts[d] = f.dir[d].packets - f.l7_packets[d];
+    bytes[d] = f.dir[d].bytes - f.l7_bytes[d];
+    f.l7_packets[d] = f.dir[d].packets;
+    f.l7_bytes[d] = f.dir[d].bytes;
+  }
+  f.l7_next = f.last_seen + kEvery;
+  if (pkts[0] + pkts[1] == 0 && flows == 0) return;
   uint16_t app = f.dpi.effective(), cat = f.dpi.category;
   l7_.add(app, cat, pkts[0] + pkts[1], bytes[0] + bytes[1], flows);
   for (int side = 0; side < 2; ++side) {
@@ -290,6 +292,7 @@ void Shard::end_flow(uint32_t slot, FlowEndReason reason) {
   Flow& f = flows_.at(slot);
   bool has_new_data = f.interval_start >= 0;
   if (has_new_data || f.partial_records == 0) emit(f, reason, true);
+  if (f.dpi.done) account_l7(f, 0);  // the last second's traffic
   for (int side = 0; side < 2; ++side)
     if (f.host[side] != kNoSlot) hosts_.flow_ended(f.host[side], side == 0);
   flows_.erase(slot);

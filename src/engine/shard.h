@@ -69,8 +69,9 @@ class Shard {
   void emit(Flow& f, FlowEndReason reason, bool final);
   void inspect(Flow& f, const PacketRef& p, int dir);
   void detection_done(Flow& f);
-  // Application/category accounting of the interface and the two hosts.
-  void account_l7(const Flow& f, const uint64_t pkts[2], const uint64_t bytes[2], uint32_t flows);
+  // Application/category accounting of the interface and the two hosts:
+  // adds the flow's traffic since the last call.
+  void account_l7(Flow& f, uint32_t new_flows);
   void emit_partial(Flow& f, Micros now);
   // Why an existing flow must end before this packet, if it must.
   bool ended_before(const Flow& f, const PacketRef& p, FlowEndReason& reason) const;

@@ -57,6 +57,10 @@ struct Flow {
   DpiResult dpi;
   DpiFlowHandle dpi_state;
   std::unique_ptr<FlowMetadata> meta;
+  // Traffic already added to the application statistics; the rest is added
+  // at most once a second of packet time, and at the flow's end.
+  uint64_t l7_packets[2] = {0, 0}, l7_bytes[2] = {0, 0};
+  Micros l7_next = 0;
 
   // Export state: the counters already reported by partial records; only
   // flows that lived past the active timeout pay for it.

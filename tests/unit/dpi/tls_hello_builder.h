@@ -35,7 +35,9 @@ inline Bytes from_hex(std::string_view hex) {
   };
   if (hex.size() % 2 != 0) throw std::invalid_argument("odd hex length");
   Bytes b;
-  for (size_t i = 0; i < hex.size(); i += 2) b.push_back(static_cast<uint8_t>(nibble(hex[i]) << 4 | nibble(hex[i + 1])));
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    b.push_back(static_cast<uint8_t>(nibble(hex[i]) << 4 | nibble(hex[i + 1])));
+  }
   return b;
 }
 
