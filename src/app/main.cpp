@@ -76,7 +76,8 @@ bool write_hosts(const std::string& path, std::vector<std::unique_ptr<Interface>
       });
     });
     std::string buf;
-    for (const Host& h : merger.take()) append_host_record(buf, h, iface->config().id, names);
+    for (const Host& h : merger.take())
+      append_host_record(buf, h, iface->config().id, names, iface->host_names().names_of(h.key.ip));
     out << buf;
   }
   return true;

@@ -145,15 +145,15 @@ void Detector::finish(DpiFlowState& s, DpiResult& result, std::unique_ptr<FlowMe
   result.ip_match = s.flow->guessed_host_protocol_id;
   result.risk = s.flow->risk;
 
-  auto m = std::make_unique<FlowMetadata>();
-  copy_ndpi_metadata(m_->ndpi, s.flow, proto, *m);
-  m->ja4c = s.ja4;
-  if (has_metadata(*m)) {
-    if (meta) {  // fields learned earlier (DNS answers, DHCP) stay
-      m->dns_answers = std::move(meta->dns_answers);
-      if (m->dhcp_host_name.empty()) m->dhcp_host_name = std::move(meta->dhcp_host_name);
-    }
-    meta = std::move(m);
+  FlowMetadata found;
+  copy_ndpi_metadata(m_->ndpi, s.flow, proto, found);
+  found.ja4c = s.ja4;
+  if (!has_metadata(found)) return;
+  if (!meta) meta = std::make_unique<FlowMetadata>();
+  fill_missing(*meta, found);  // what our own parsers read first (DNS answers, DHCP) stays
+  if (!found.dns_query.empty()) {  // ...but the query is nDPI's (for mDNS: the one it classified on)
+    meta->dns_query = found.dns_query;
+    meta->dns_query_type = found.dns_query_type;
   }
 }
 

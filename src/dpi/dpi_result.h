@@ -56,4 +56,7 @@ struct FlowMetadata {
   size_t heap_bytes() const;
 };
 
+// Copies every field of `from` that `into` does not have yet.
+void fill_missing(FlowMetadata& into, const FlowMetadata& from);
+
 }  // namespace wl

@@ -40,6 +40,7 @@ bool Interface::open(std::string& error) {
     std::fprintf(stderr, "warning: %s: link type %s is not decoded; its packets are counted as unsupported\n",
                  cfg_.source.c_str(), stats_.linktype_name.c_str());
   }
+  cfg_.shard.names = &names_;
   for (int i = 0; i < cfg_.workers; ++i)
     workers_.push_back(std::make_unique<ShardWorker>(cfg_.shard, local_, sink_));
   current_.assign(workers_.size(), nullptr);

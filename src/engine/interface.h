@@ -12,6 +12,7 @@
 #include "decode/decode_error.h"
 #include "engine/second_series.h"
 #include "engine/shard_worker.h"
+#include "hosts/host_names.h"
 #include "hosts/local_networks.h"
 
 namespace wl {
@@ -61,6 +62,7 @@ class Interface {
   const InterfaceConfig& config() const { return cfg_; }
   const InterfaceStats& stats() const { return stats_; }
   const LocalNetworks& local_networks() const { return local_; }
+  const HostNameCache& host_names() const { return names_; }
 
  private:
   void capture_loop();
@@ -72,6 +74,7 @@ class Interface {
 
   InterfaceConfig cfg_;
   LocalNetworks local_;
+  HostNameCache names_;
   FlowSink* sink_;
   PcapSource source_;
   std::vector<std::unique_ptr<ShardWorker>> workers_;

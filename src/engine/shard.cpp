@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "dpi/name_observer.h"
 #include "flows/client_choice.h"
 
 namespace wl {
@@ -177,6 +178,9 @@ void Shard::update_flow(uint32_t slot, int dir, const PacketRef& p, bool later_f
     f.tcp.on_segment(dir, pkt, p.ts, dc);
   }
   if (f.dpi.done && p.ts >= f.l7_next) account_l7(f, 0);
+  if (dpi_ && carries_names(pkt)) {
+    if (const uint8_t* payload = payload_of(p)) observe_names(pkt, payload, f.meta, cfg_.names);
+  }
   if (f.dpi_state && p.l3 && !later_fragment) inspect(f, p, dir);
 
   size_t l4 = static_cast<size_t>(l4_class(pkt.l4_proto));
@@ -203,14 +207,20 @@ void Shard::update_flow(uint32_t slot, int dir, const PacketRef& p, bool later_f
   }
 }
 
+const uint8_t* Shard::payload_of(const PacketRef& p) {
+  const DecodedPacket& pkt = p.pkt;
+  if (!p.l3 || !pkt.payload_len || pkt.payload_offset < pkt.l3_offset) return nullptr;
+  uint32_t at = pkt.payload_offset - pkt.l3_offset;
+  return at + pkt.payload_len <= p.bytes_len ? p.l3 + at : nullptr;
+}
+
 void Shard::inspect(Flow& f, const PacketRef& p, int dir) {
   const DecodedPacket& pkt = p.pkt;
   DpiPacket dp;
   dp.l3 = p.l3;
   dp.l3_len = p.bytes_len;
-  uint32_t payload_at = pkt.payload_offset - pkt.l3_offset;
-  if (pkt.payload_len && pkt.payload_offset >= pkt.l3_offset && payload_at + pkt.payload_len <= p.bytes_len) {
-    dp.payload = p.l3 + payload_at;
+  if (const uint8_t* payload = payload_of(p)) {
+    dp.payload = payload;
     dp.payload_len = pkt.payload_len;
   }
   dp.tcp_seq = pkt.tcp_seq;
@@ -223,6 +233,7 @@ void Shard::inspect(Flow& f, const PacketRef& p, int dir) {
 void Shard::detection_done(Flow& f) {
   f.dpi_state.reset();  // nDPI's per-flow memory goes now, not at flow end
   ++counters_.flows_detected;
+  if (f.meta) learn_server_name(*f.meta, f.server_ip(), cfg_.names);
   account_l7(f, 1);  // the traffic so far joins the application now
 }
 

@@ -13,6 +13,7 @@
 #include "flows/flow_table.h"
 #include "history/flow_record.h"
 #include "history/flow_sink.h"
+#include "hosts/host_names.h"
 #include "hosts/host_table.h"
 
 namespace wl {
@@ -28,6 +29,7 @@ struct ShardConfig {
   HostPolicy hosts;
   int interface_id = 0;
   std::string interface_name;  // for log lines
+  HostNameCache* names = nullptr;  // the interface's, shared by its shards
 };
 
 struct ShardCounters {
@@ -68,6 +70,8 @@ class Shard {
   void end_flow(uint32_t slot, FlowEndReason reason);
   void emit(Flow& f, FlowEndReason reason, bool final);
   void inspect(Flow& f, const PacketRef& p, int dir);
+  // The transport payload inside the packet's copied bytes, or null.
+  static const uint8_t* payload_of(const PacketRef& p);
   void detection_done(Flow& f);
   // Application/category accounting of the interface and the two hosts:
   // adds the flow's traffic since the last call.

@@ -6,9 +6,12 @@
 #include <algorithm>
 #include <vector>
 
+#include "common/utf8.h"
+
 namespace wl {
 
-void append_host_record(std::string& out, const Host& h, int interface_id, const L7Names& names) {
+void append_host_record(std::string& out, const Host& h, int interface_id, const L7Names& names,
+                        const std::vector<LearnedName>& learned) {
   rapidjson::StringBuffer sb;
   rapidjson::Writer<rapidjson::StringBuffer> w(sb);
   auto str = [&](const char* k, const std::string& v) {
@@ -32,6 +35,17 @@ void append_host_record(std::string& out, const Host& h, int interface_id, const
   w.Key("LOCAL");
   w.Bool(h.local);
   if (h.has_mac) str("MAC", h.mac.to_string());
+  if (!learned.empty()) {
+    w.Key("NAMES");
+    w.StartArray();
+    for (const LearnedName& n : learned) {
+      w.StartObject();
+      str("NAME", sanitize_utf8(n.name));
+      str("SOURCE", name_source_label(n.source));
+      w.EndObject();
+    }
+    w.EndArray();
+  }
   num("FIRST_SEEN_MICROSECONDS", static_cast<uint64_t>(h.first_seen));
   num("LAST_SEEN_MICROSECONDS", static_cast<uint64_t>(h.last_seen));
   traffic(h.traffic);
