@@ -144,6 +144,12 @@ void Detector::finish(DpiFlowState& s, DpiResult& result, std::unique_ptr<FlowMe
                    result.confidence == Confidence::kMatchByIp;
   result.ip_match = s.flow->guessed_host_protocol_id;
   result.risk = s.flow->risk;
+  // nDPI 4.2 checks URLs (XSS, SQL and code injection) only when asked, as
+  // its own reader does.
+  if (s.flow->http.url) {
+    ndpi_risk_enum r = ndpi_validate_url(s.flow->http.url);
+    if (r != NDPI_NO_RISK) result.risk |= uint64_t{1} << r;
+  }
 
   FlowMetadata found;
   copy_ndpi_metadata(m_->ndpi, s.flow, proto, found);

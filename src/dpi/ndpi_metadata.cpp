@@ -71,7 +71,11 @@ void copy_ndpi_metadata(ndpi_detection_module_struct* mod, ndpi_flow_struct* flo
 
   // The HTTP part lives outside the union: any HTTP-based protocol fills it.
   if (flow->http.url || flow->http.response_status_code || flow->http.method != NDPI_HTTP_METHOD_UNKNOWN) {
+    // nDPI 4.2 prefixes the path with the host: the record's URL is the path.
     out.http_url = text(flow->http.url);
+    if (!host.empty() && out.http_url.compare(0, host.size(), host) == 0 && out.http_url.size() > host.size() &&
+        out.http_url[host.size()] == '/')
+      out.http_url.erase(0, host.size());
     out.http_user_agent = text(flow->http.user_agent);
     out.http_content_type = text(flow->http.content_type);
     out.http_status = flow->http.response_status_code;
