@@ -38,7 +38,11 @@ void append_host_record(std::string& out, const Host& h, int interface_id, const
   if (!learned.empty()) {
     w.Key("NAMES");
     w.StartArray();
-    for (const LearnedName& n : learned) {
+    std::vector<LearnedName> sorted = learned;  // by source: shards may learn in any order
+    std::sort(sorted.begin(), sorted.end(), [](const LearnedName& a, const LearnedName& b) {
+      return a.source != b.source ? a.source < b.source : a.name < b.name;
+    });
+    for (const LearnedName& n : sorted) {
       w.StartObject();
       str("NAME", sanitize_utf8(n.name));
       str("SOURCE", name_source_label(n.source));
