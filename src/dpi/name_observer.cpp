@@ -45,6 +45,7 @@ void observe_dns(const DecodedPacket& p, std::span<const uint8_t> payload, std::
   }
   for (const DnsAnswer& a : m.answers) {
     if (a.address.version == 0) continue;
+    if (a.additional && src == NameSource::kDns) continue;  // unicast glue, not an answer
     std::string name = netbios ? netbios_decode_name(a.name) : a.name;
     if (names) names->learn(a.address, name, src);
     if (netbios) continue;
