@@ -13,25 +13,14 @@
 
 #include "dpi/dhcp_captures.h"
 
+#include "hex_bytes.h"
+
 namespace wl::test {
 namespace {
 
 using DhcpBytes = std::vector<uint8_t>;
 
-DhcpBytes dhcp_hex(std::string_view hex) {
-  auto digit = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    throw std::invalid_argument("not a hex digit");
-  };
-  if (hex.size() % 2 != 0) throw std::invalid_argument("odd hex length");
-  DhcpBytes b;
-  for (size_t i = 0; i < hex.size(); i += 2) {
-    b.push_back(static_cast<uint8_t>(digit(hex[i]) * 16 + digit(hex[i + 1])));
-  }
-  return b;
-}
+DhcpBytes dhcp_hex(std::string_view hex) { return from_hex(hex); }
 
 // Parses the first n bytes from a buffer of exactly n bytes (ASan sees any
 // read past them), into a dirty output that parse_dhcp must reset.

@@ -1,6 +1,7 @@
 #pragma once
 // Builds TLS ClientHello bytes for the parser and JA4 tests: extension bodies,
 // the handshake body, the handshake message, and TLS records around it.
+#include "hex_bytes.h"
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -26,20 +27,6 @@ inline void put24(Bytes& b, size_t v) {
 inline void append(Bytes& b, const Bytes& more) { b.insert(b.end(), more.begin(), more.end()); }
 inline void append(Bytes& b, std::string_view s) { b.insert(b.end(), s.begin(), s.end()); }
 
-inline Bytes from_hex(std::string_view hex) {
-  auto nibble = [](char c) -> uint8_t {
-    if (c >= '0' && c <= '9') return static_cast<uint8_t>(c - '0');
-    if (c >= 'a' && c <= 'f') return static_cast<uint8_t>(c - 'a' + 10);
-    if (c >= 'A' && c <= 'F') return static_cast<uint8_t>(c - 'A' + 10);
-    throw std::invalid_argument("not a hex digit");
-  };
-  if (hex.size() % 2 != 0) throw std::invalid_argument("odd hex length");
-  Bytes b;
-  for (size_t i = 0; i < hex.size(); i += 2) {
-    b.push_back(static_cast<uint8_t>(nibble(hex[i]) << 4 | nibble(hex[i + 1])));
-  }
-  return b;
-}
 
 // ---- extension bodies (the bytes after type and length) ----
 
