@@ -15,12 +15,6 @@ namespace {
 std::atomic<int64_t> g_live_states{0};
 constexpr size_t kMaxClientHello = 16 * 1024;
 
-bool has_metadata(const FlowMetadata& m) {
-  return !(m.host_name.empty() && m.tls_server_name.empty() && m.tls_version.empty() && m.ja3c.empty() &&
-           m.ja3s.empty() && m.ja4c.empty() && m.http_host.empty() && m.http_url.empty() && m.dns_query.empty() &&
-           m.ssh_client_banner.empty() && m.ssh_server_banner.empty() && m.dhcp_host_name.empty() &&
-           m.dhcp_fingerprint.empty() && m.netbios_name.empty() && m.http_status == 0);
-}
 }  // namespace
 
 struct DpiFlowState {
@@ -153,12 +147,12 @@ void Detector::finish(DpiFlowState& s, DpiResult& result, std::unique_ptr<FlowMe
 
   FlowMetadata found;
   copy_ndpi_metadata(m_->ndpi, s.flow, proto, found);
-  found.ja4c = s.ja4;
-  if (!has_metadata(found)) return;
+  found.set(Meta::kJa4c, s.ja4);
+  if (found.empty()) return;
   if (!meta) meta = std::make_unique<FlowMetadata>();
   fill_missing(*meta, found);  // what our own parsers read first (DNS answers, DHCP) stays
-  if (!found.dns_query.empty()) {  // ...but the query is nDPI's (for mDNS: the one it classified on)
-    meta->dns_query = found.dns_query;
+  if (found.text.has(Meta::kDnsQuery)) {  // ...but the query is nDPI's (for mDNS: the one it classified on)
+    meta->set(Meta::kDnsQuery, found.get(Meta::kDnsQuery));
     meta->dns_query_type = found.dns_query_type;
   }
 }

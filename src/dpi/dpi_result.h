@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/ip_address.h"
@@ -28,30 +29,56 @@ struct DpiResult {
   uint16_t effective() const { return app ? app : master; }
 };
 
+// The text fields a flow may reveal.
+enum class Meta : uint8_t {
+  kHostName,  // nDPI's generic host name, when no field below holds it
+  kTlsServerName, kTlsVersion, kTlsAlpn, kJa3c, kJa3s, kJa4c, kTlsIssuer, kTlsSubject,
+  kHttpHost, kHttpUrl, kHttpMethod, kHttpUserAgent, kHttpContentType,
+  kDnsQuery,
+  kSshClientBanner, kSshServerBanner, kHasshClient, kHasshServer,
+  kDhcpHostName, kDhcpVendorClass, kDhcpFingerprint,
+  kNetbiosName,
+  kCount
+};
+
+// The present text fields only, packed in one buffer: a TLS flow's six
+// strings cost one allocation, not six strings' worth of empty members.
+class MetaStrings {
+ public:
+  std::string_view get(Meta k) const;
+  bool has(Meta k) const { return !get(k).empty(); }
+  // An empty value removes the field; values are cut at 64 KiB.
+  void set(Meta k, std::string_view value);
+  bool empty() const { return slots_.empty(); }
+  size_t heap_bytes() const { return blob_.capacity() + slots_.capacity() * sizeof(Slot); }
+
+ private:
+  struct Slot {
+    Meta key;
+    uint16_t len;
+    uint32_t offset;
+  };
+  std::string blob_;
+  std::vector<Slot> slots_;
+};
+
 // Application metadata kept after detection, allocated only for flows that
 // revealed some (most do not).
 struct FlowMetadata {
-  std::string host_name;  // nDPI's generic host name, when no field below holds it
-  // TLS / QUIC
-  std::string tls_server_name, tls_version, tls_alpn, ja3c, ja3s, ja4c, tls_issuer, tls_subject;
+  MetaStrings text;
+  std::vector<IpAddress> dns_answers;  // A/AAAA answers (bounded)
   uint32_t tls_not_before = 0, tls_not_after = 0;
   uint16_t tls_cipher = 0;
-  // HTTP
-  std::string http_host, http_url, http_method, http_user_agent, http_content_type;
   uint16_t http_status = 0;
-  // DNS, mDNS, LLMNR
-  std::string dns_query;
   uint16_t dns_query_type = 0;
   uint8_t dns_rcode = 0;
   bool dns_answered = false;
-  std::vector<IpAddress> dns_answers;  // A/AAAA answers (bounded)
-  // SSH
-  std::string ssh_client_banner, ssh_server_banner, hassh_client, hassh_server;
-  // DHCP
-  std::string dhcp_host_name, dhcp_vendor_class, dhcp_fingerprint;
-  // NetBIOS
-  std::string netbios_name;
 
+  std::string_view get(Meta k) const { return text.get(k); }
+  void set(Meta k, std::string_view v) { text.set(k, v); }
+  bool empty() const {
+    return text.empty() && dns_answers.empty() && !http_status && !tls_cipher && !dns_answered;
+  }
   // Memory this metadata holds, itself included.
   size_t heap_bytes() const;
 };

@@ -33,8 +33,8 @@ void observe_dns(const DecodedPacket& p, std::span<const uint8_t> payload, std::
   bool netbios = src == NameSource::kNetbios;
   if (!m.query_name.empty() && !netbios) {
     FlowMetadata& f = ensure(meta);
-    if (f.dns_query.empty()) {
-      f.dns_query = m.query_name;
+    if (!f.text.has(Meta::kDnsQuery)) {
+      f.set(Meta::kDnsQuery, m.query_name);
       f.dns_query_type = m.query_type;
     }
   }
@@ -60,9 +60,9 @@ void observe_dhcp(std::span<const uint8_t> payload, std::unique_ptr<FlowMetadata
   DhcpMessage m;
   if (!parse_dhcp(payload, m)) return;
   FlowMetadata& f = ensure(meta);
-  if (!m.host_name.empty()) f.dhcp_host_name = m.host_name;
-  if (!m.vendor_class.empty()) f.dhcp_vendor_class = m.vendor_class;
-  if (!m.parameter_request_list.empty()) f.dhcp_fingerprint = m.fingerprint();
+  if (!m.host_name.empty()) f.set(Meta::kDhcpHostName, m.host_name);
+  if (!m.vendor_class.empty()) f.set(Meta::kDhcpVendorClass, m.vendor_class);
+  if (!m.parameter_request_list.empty()) f.set(Meta::kDhcpFingerprint, m.fingerprint());
   if (!names || m.host_name.empty()) return;
   // The name belongs to the address the client has or is getting.
   for (const IpAddress* ip : {&m.your_ip, &m.requested_ip, &m.client_ip}) {
@@ -75,7 +75,7 @@ void observe_dhcp(std::span<const uint8_t> payload, std::unique_ptr<FlowMetadata
 // SSDP is HTTP over UDP: its HOST header (e.g. "239.255.255.250:1900").
 void observe_ssdp(std::span<const uint8_t> payload, std::unique_ptr<FlowMetadata>& meta) {
   std::string_view text(reinterpret_cast<const char*>(payload.data()), payload.size());
-  if (meta && !meta->http_host.empty()) return;
+  if (meta && meta->text.has(Meta::kHttpHost)) return;
   for (size_t pos = text.find("\r\n"); pos != std::string_view::npos; pos = text.find("\r\n", pos + 2)) {
     std::string_view line = text.substr(pos + 2, text.find("\r\n", pos + 2) - (pos + 2));
     if (line.size() < 5 || (line[0] | 0x20) != 'h' || (line[1] | 0x20) != 'o' || (line[2] | 0x20) != 's' ||
@@ -84,7 +84,7 @@ void observe_ssdp(std::span<const uint8_t> payload, std::unique_ptr<FlowMetadata
     std::string_view value = line.substr(5);
     while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
     while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
-    if (!value.empty()) ensure(meta).http_host = std::string(value);
+    if (!value.empty()) ensure(meta).set(Meta::kHttpHost, value);
     return;
   }
 }
@@ -101,9 +101,10 @@ void observe_names(const DecodedPacket& p, const uint8_t* payload, std::unique_p
 
 void learn_server_name(const FlowMetadata& meta, const IpAddress& server, HostNameCache* names) {
   if (!names) return;
-  if (!meta.tls_server_name.empty()) names->learn(server, meta.tls_server_name, NameSource::kTls);
-  if (!meta.http_host.empty()) {
-    std::string host = meta.http_host;  // "name:port" names the host "name"
+  if (meta.text.has(Meta::kTlsServerName))
+    names->learn(server, std::string(meta.get(Meta::kTlsServerName)), NameSource::kTls);
+  if (meta.text.has(Meta::kHttpHost)) {
+    std::string host(meta.get(Meta::kHttpHost));  // "name:port" names the host "name"
     if (auto colon = host.rfind(':'); colon != std::string::npos && host.find(':') == colon) host.resize(colon);
     names->learn(server, host, NameSource::kHttp);
   }

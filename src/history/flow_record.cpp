@@ -15,16 +15,16 @@ namespace {
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 void kv(Writer& w, const char* k, uint64_t v) { w.Key(k); w.Uint64(v); }
-void kv(Writer& w, const char* k, const std::string& v) {
-  w.Key(k);
-  std::string clean = sanitize_utf8(v);
-  w.String(clean.c_str(), static_cast<rapidjson::SizeType>(clean.size()));
-}
 void kv_ms(Writer& w, const char* k, double ms) {
   w.Key(k);
   w.Double(std::round(ms * 1000.0) / 1000.0);
 }
-void kv_nonempty(Writer& w, const char* k, const std::string& v) {
+void kv(Writer& w, const char* k, std::string_view v) {
+  w.Key(k);
+  std::string clean = sanitize_utf8(v);
+  w.String(clean.c_str(), static_cast<rapidjson::SizeType>(clean.size()));
+}
+void kv_nonempty(Writer& w, const char* k, std::string_view v) {
   if (!v.empty()) kv(w, k, v);
 }
 
@@ -54,26 +54,26 @@ void append_l7(Writer& w, const Flow& f, const Detector& dpi) {
   kv(w, "L7_RISK_SCORE_SERVER", score.server);
   if (!f.meta) return;
   const FlowMetadata& m = *f.meta;
-  kv_nonempty(w, "HOST_NAME", m.host_name);
-  kv_nonempty(w, "TLS_SERVER_NAME", m.tls_server_name);
-  kv_nonempty(w, "TLS_VERSION", m.tls_version);
-  kv_nonempty(w, "TLS_ALPN", m.tls_alpn);
+  kv_nonempty(w, "HOST_NAME", m.get(Meta::kHostName));
+  kv_nonempty(w, "TLS_SERVER_NAME", m.get(Meta::kTlsServerName));
+  kv_nonempty(w, "TLS_VERSION", m.get(Meta::kTlsVersion));
+  kv_nonempty(w, "TLS_ALPN", m.get(Meta::kTlsAlpn));
   if (m.tls_cipher) kv(w, "TLS_CIPHER", m.tls_cipher);
-  kv_nonempty(w, "JA3C_HASH", m.ja3c);
-  kv_nonempty(w, "JA3S_HASH", m.ja3s);
-  kv_nonempty(w, "JA4C_HASH", m.ja4c);
-  kv_nonempty(w, "TLS_ISSUER_DN", m.tls_issuer);
-  kv_nonempty(w, "TLS_SUBJECT_DN", m.tls_subject);
+  kv_nonempty(w, "JA3C_HASH", m.get(Meta::kJa3c));
+  kv_nonempty(w, "JA3S_HASH", m.get(Meta::kJa3s));
+  kv_nonempty(w, "JA4C_HASH", m.get(Meta::kJa4c));
+  kv_nonempty(w, "TLS_ISSUER_DN", m.get(Meta::kTlsIssuer));
+  kv_nonempty(w, "TLS_SUBJECT_DN", m.get(Meta::kTlsSubject));
   if (m.tls_not_before) kv(w, "TLS_NOT_BEFORE", m.tls_not_before);
   if (m.tls_not_after) kv(w, "TLS_NOT_AFTER", m.tls_not_after);
-  kv_nonempty(w, "HTTP_HOST", m.http_host);
-  kv_nonempty(w, "HTTP_URL", m.http_url);
-  kv_nonempty(w, "HTTP_METHOD", m.http_method);
-  kv_nonempty(w, "HTTP_USER_AGENT", m.http_user_agent);
-  kv_nonempty(w, "HTTP_CONTENT_TYPE", m.http_content_type);
+  kv_nonempty(w, "HTTP_HOST", m.get(Meta::kHttpHost));
+  kv_nonempty(w, "HTTP_URL", m.get(Meta::kHttpUrl));
+  kv_nonempty(w, "HTTP_METHOD", m.get(Meta::kHttpMethod));
+  kv_nonempty(w, "HTTP_USER_AGENT", m.get(Meta::kHttpUserAgent));
+  kv_nonempty(w, "HTTP_CONTENT_TYPE", m.get(Meta::kHttpContentType));
   if (m.http_status) kv(w, "HTTP_RET_CODE", m.http_status);
-  if (!m.dns_query.empty()) {
-    kv(w, "DNS_QUERY", m.dns_query);
+  if (m.text.has(Meta::kDnsQuery)) {
+    kv(w, "DNS_QUERY", m.get(Meta::kDnsQuery));
     kv(w, "DNS_QUERY_TYPE", m.dns_query_type);
     if (m.dns_answered) kv(w, "DNS_RET_CODE", m.dns_rcode);
   }
@@ -86,14 +86,14 @@ void append_l7(Writer& w, const Flow& f, const Detector& dpi) {
     }
     w.EndArray();
   }
-  kv_nonempty(w, "SSH_CLIENT_BANNER", m.ssh_client_banner);
-  kv_nonempty(w, "SSH_SERVER_BANNER", m.ssh_server_banner);
-  kv_nonempty(w, "HASSHC_HASH", m.hassh_client);
-  kv_nonempty(w, "HASSHS_HASH", m.hassh_server);
-  kv_nonempty(w, "DHCP_CLIENT_NAME", m.dhcp_host_name);
-  kv_nonempty(w, "DHCP_VENDOR_CLASS", m.dhcp_vendor_class);
-  kv_nonempty(w, "DHCP_FINGERPRINT", m.dhcp_fingerprint);
-  kv_nonempty(w, "NETBIOS_HOST_NAME", m.netbios_name);
+  kv_nonempty(w, "SSH_CLIENT_BANNER", m.get(Meta::kSshClientBanner));
+  kv_nonempty(w, "SSH_SERVER_BANNER", m.get(Meta::kSshServerBanner));
+  kv_nonempty(w, "HASSHC_HASH", m.get(Meta::kHasshClient));
+  kv_nonempty(w, "HASSHS_HASH", m.get(Meta::kHasshServer));
+  kv_nonempty(w, "DHCP_CLIENT_NAME", m.get(Meta::kDhcpHostName));
+  kv_nonempty(w, "DHCP_VENDOR_CLASS", m.get(Meta::kDhcpVendorClass));
+  kv_nonempty(w, "DHCP_FINGERPRINT", m.get(Meta::kDhcpFingerprint));
+  kv_nonempty(w, "NETBIOS_HOST_NAME", m.get(Meta::kNetbiosName));
 }
 }  // namespace
 

@@ -41,7 +41,7 @@ TEST(NameObserver, KeepsEveryDnsAnswerAndNamesTheAddresses) {
   HostNameCache names;
   observe_names(p, payload.data(), meta, &names);
   ASSERT_NE(meta, nullptr);
-  EXPECT_EQ(meta->dns_query, "www.example.com");
+  EXPECT_EQ(meta->get(Meta::kDnsQuery), "www.example.com");
   EXPECT_EQ(meta->dns_query_type, 1);
   EXPECT_TRUE(meta->dns_answered);
   ASSERT_EQ(meta->dns_answers.size(), 3u);
@@ -79,7 +79,7 @@ TEST(NameObserver, SsdpHostHeader) {
   std::unique_ptr<FlowMetadata> meta;
   observe_names(p, payload.data(), meta, nullptr);
   ASSERT_NE(meta, nullptr);
-  EXPECT_EQ(meta->http_host, "239.255.255.250:1900");
+  EXPECT_EQ(meta->get(Meta::kHttpHost), "239.255.255.250:1900");
 }
 
 TEST(NameObserver, GarbageOnNamePortsChangesNothing) {
@@ -95,8 +95,8 @@ TEST(NameObserver, GarbageOnNamePortsChangesNothing) {
 
 TEST(NameObserver, TlsAndHttpNameTheServer) {
   FlowMetadata m;
-  m.tls_server_name = "www.ntop.org";
-  m.http_host = "intranet:8080";
+  m.set(Meta::kTlsServerName, "www.ntop.org");
+  m.set(Meta::kHttpHost, "intranet:8080");
   HostNameCache names;
   learn_server_name(m, ip("10.0.0.9"), &names);
   auto learned = names.names_of(ip("10.0.0.9"));

@@ -75,9 +75,9 @@ TEST_F(ShardDpiTest, TlsFlowIsClassifiedWithItsMetadataAndNdpiStateIsFreed) {
     EXPECT_EQ(f.dpi_state, nullptr);   // and nDPI's state is gone
     EXPECT_EQ(s.detector()->protocol_name(f.dpi), "TLS.ntop");
     ASSERT_NE(f.meta, nullptr);
-    EXPECT_EQ(f.meta->tls_server_name, "www.ntop.org");
-    EXPECT_EQ(f.meta->ja3c.size(), 32u);
-    EXPECT_EQ(f.meta->ja4c.substr(0, 10), "t12d6707h2");  // TLS 1.2, SNI, 67 ciphers, 7 extensions, ALPN h2
+    EXPECT_EQ(f.meta->get(Meta::kTlsServerName), "www.ntop.org");
+    EXPECT_EQ(f.meta->get(Meta::kJa3c).size(), 32u);
+    EXPECT_EQ(f.meta->get(Meta::kJa4c).substr(0, 10), "t12d6707h2");  // TLS 1.2, SNI, 67 ciphers, 7 extensions, ALPN h2
   });
   EXPECT_EQ(Detector::live_states(), before);
 }
