@@ -122,11 +122,16 @@ void Interface::capture_loop() {
   Micros clock = 0, next_tick = 0, first_ts = -1;
   DecodedPacket pkt;
 
-  while (!stop_.load(std::memory_order_acquire)) {
+  bool draining = false;  // live, stop requested: read what the kernel already holds, then stop
+  for (;;) {
+    if (!draining && stop_.load(std::memory_order_acquire)) {
+      if (cfg_.is_file) break;
+      draining = true;
+    }
     const pcap_pkthdr* hdr = nullptr;
     const uint8_t* data = nullptr;
     ReadStatus st = source_.next(hdr, data);
-    if (st == ReadStatus::kEnd) break;
+    if (st == ReadStatus::kEnd || (draining && st == ReadStatus::kTimeout)) break;
     if (st == ReadStatus::kError) {
       stats_.read_error = true;
       stats_.read_error_text = source_.error_text();

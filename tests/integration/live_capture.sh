@@ -17,6 +17,12 @@ ip link add veA netns $a type veth peer name veB netns $b
 ip -n $a addr add 10.99.0.1/24 dev veA; ip -n $b addr add 10.99.0.2/24 dev veB
 ip -n $a link set veA up; ip -n $b link set veB up
 fail=0
+# wirelens logs its table sizes once every input is open (capturing); start-up
+# is slow under sanitizers, so wait for that line rather than a fixed time.
+wait_capturing() {
+  for _ in $(seq 100); do grep -q "tables per interface" "$1" 2>/dev/null && return 0; sleep 0.2; done
+  echo "FAIL: wirelens did not start: $(cat "$1")"; exit 1
+}
 check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fail=$((fail + 1)); fi; }
 
 # Traffic from B to A: 10 UDP datagrams, one TCP connection with data, 3 pings.
@@ -51,7 +57,7 @@ PY
 ip netns exec $a "$bin" -i veA -F "file;$tmp/flows" --dump-hosts "$tmp/hosts" --summary-json "$tmp/s.json" \
   2>"$tmp/log" &
 pid=$!
-sleep 1
+wait_capturing "$tmp/log"
 traffic
 sleep 0.5
 kill -INT $pid
@@ -94,7 +100,7 @@ PY
 # 2. No -i: the first interface that is up (veA; lo is down in the namespace).
 ip netns exec $a "$bin" -F "file;$tmp/f2" 2>"$tmp/log2" &
 pid=$!
-sleep 1
+wait_capturing "$tmp/log2"
 kill -INT $pid; wait $pid || true
 check "default interface is veA" "grep -q 'monitoring veA' '$tmp/log2'"
 # ... and a clear refusal where nothing is up.
@@ -106,7 +112,7 @@ check "--list-interfaces shows veA and its address" \
 # 3. Several -i at once: the live interface and a capture file.
 ip netns exec $a "$bin" -i veA -i "$shared/pcaps/443-curl.pcap" -F "file;$tmp/f4" 2>"$tmp/log4" &
 pid=$!
-sleep 1
+wait_capturing "$tmp/log4"
 ip netns exec $b python3 -c 'import socket; socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b"x", ("10.99.0.1", 7777))'
 sleep 0.5
 kill -INT $pid; wait $pid || true

@@ -23,13 +23,18 @@ with tempfile.TemporaryDirectory() as tmp:
     for i in range(5):  # one packet every 0.5 s
         w.add(1_600_000_000_000_000 + i * 500_000, pg.ethernet(pg.ipv4([10, 0, 0, 1], [10, 0, 0, 2], 17, pg.udp(5000, 53, b"x"))))
     w.close()
-    for flag, low, high in (([], 0.0, 1.0), (["--original-speed"], 1.9, 4.0)):
+    took = {}
+    for name, flag in (("fast", []), ("paced", ["--original-speed"])):
         t0 = time.monotonic()
-        subprocess.run([BIN, "-i", path, "--shutdown-when-done", "-v", "0"] + flag, check=True, stderr=subprocess.DEVNULL)
-        took = time.monotonic() - t0
-        print(f"{' '.join(flag) or 'as fast as possible'}: {took:.2f} s")
-        if not low <= took <= high:
-            failures.append(f"{flag}: took {took:.2f} s, expected {low}..{high}")
+        subprocess.run([BIN, "-i", path, "--shutdown-when-done", "-v", "0", "--no-dpi"] + flag, check=True,
+                       stderr=subprocess.DEVNULL)
+        took[name] = time.monotonic() - t0
+        print(f"{name}: {took[name]:.2f} s")
+    # The capture spans 2 s: replayed at its pace it takes 2 s more than as fast as
+    # possible (start-up time, slow under sanitizers, is in both).
+    extra = took["paced"] - took["fast"]
+    if not 1.8 <= extra <= 3.5:
+        failures.append(f"--original-speed took {extra:.2f} s longer than a fast read, expected about 2 s")
 
     # Progress on a terminal: run under a pseudo-terminal and read what it shows.
     pid, fd = pty.fork()
