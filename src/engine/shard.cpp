@@ -169,10 +169,10 @@ void Shard::update_flow(uint32_t slot, int dir, const PacketRef& p, bool later_f
   dc.payload_bytes += pkt.payload_len;
   if (pkt.fragment) ++dc.fragments;
   if (f.interval_start < 0) f.interval_start = p.ts;
+  if (p.ts / kMicrosPerSecond != f.last_seen / kMicrosPerSecond) flows_.touch(slot);  // see LruTable::touch
   f.last_seen = p.ts;
   f.iat[dir].add(p.ts);
   f.throughput.add(p.ts, p.wire_len);
-  flows_.touch(slot);
   if (pkt.l4_proto == 6 && !pkt.l4_header_short && !later_fragment) {
     f.tcp_flags[dir] |= pkt.tcp_flags;
     f.tcp.on_segment(dir, pkt, p.ts, dc);
@@ -316,7 +316,8 @@ void Shard::purge_flows(Micros now) {
   for (uint32_t s = flows_.oldest(); s != kNoSlot;) {
     uint32_t next = flows_.next_newer(s);
     const Flow& f = flows_.at(s);
-    if (now - f.last_seen <= horizon) break;  // ordered by last packet: the rest are newer
+    // Ordered by the second of the last touch: nothing further can be idle past the horizon.
+    if (now - f.last_seen + kMicrosPerSecond <= horizon) break;
     FlowEndReason reason;
     if (idle_expired(f, now, reason)) end_flow(s, reason);
     s = next;

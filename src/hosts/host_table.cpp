@@ -30,8 +30,8 @@ uint32_t HostTable::purge(Micros now) {
   for (uint32_t s = table_.oldest(); s != kNoSlot;) {
     uint32_t next = table_.next_newer(s);
     const Host& h = table_.at(s);
-    // Ordered by last packet: nothing newer than the shorter timeout expired.
-    if (now - h.last_seen <= std::min(policy_.local_idle, policy_.remote_idle)) break;
+    // Ordered by the second of the last touch: nothing further can have expired.
+    if (now - h.last_seen + kMicrosPerSecond <= std::min(policy_.local_idle, policy_.remote_idle)) break;
     if (expired(h, now)) {
       table_.erase(s);
       ++n;

@@ -32,8 +32,10 @@ class HostTable {
   Host& at(uint32_t slot) { return table_.at(slot); }
   const Host& at(uint32_t slot) const { return table_.at(slot); }
   void touch(uint32_t slot, Micros now) {
-    table_.at(slot).last_seen = now;
-    table_.touch(slot);
+    Host& h = table_.at(slot);
+    bool new_second = now / kMicrosPerSecond != h.last_seen / kMicrosPerSecond;
+    h.last_seen = now;
+    if (new_second) table_.touch(slot);  // see LruTable::touch
   }
 
   void flow_started(uint32_t slot, bool as_client, const IpAddress& peer, uint16_t server_port, uint8_t proto);
