@@ -1,5 +1,4 @@
 // wirelens: capture or read packets, build flows and hosts, export records.
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -13,6 +12,7 @@
 #include "app/options.h"
 #include "app/summary.h"
 #include "capture/devices.h"
+#include "common/files.h"
 #include "engine/interface.h"
 #include "engine/limits.h"
 #include "history/file_sink.h"
@@ -30,10 +30,6 @@ int fail(const std::string& msg, int code = 1) {
   return code;
 }
 
-bool is_regular_file(const std::string& path) {
-  struct stat st{};
-  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
 
 // A missing path should read as a missing file, not as an unknown interface.
 bool looks_like_path(const std::string& s) {

@@ -97,6 +97,16 @@ class LruTable {
   }
 
   uint32_t oldest() const { return head_; }
+
+  // The least recently seen entry for which pred(entry) holds, looking at no
+  // more than `scan_limit` of the oldest: eviction must stay cheap.
+  template <typename Pred>
+  uint32_t oldest_where(uint32_t scan_limit, Pred&& pred) const {
+    uint32_t seen = 0;
+    for (uint32_t s = head_; s != kNoSlot && seen < scan_limit; s = slab_[s].lru_next, ++seen)
+      if (pred(slab_[s])) return s;
+    return kNoSlot;
+  }
   uint32_t next_newer(uint32_t slot) const { return slab_[slot].lru_next; }
 
  private:

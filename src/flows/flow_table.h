@@ -25,7 +25,9 @@ class FlowTable {
 
   // The least recently seen flow that never got a reply (scans and floods
   // leave these), looking at no more than `scan_limit` of the oldest flows.
-  uint32_t oldest_unidirectional(uint32_t scan_limit) const;
+  uint32_t oldest_unidirectional(uint32_t scan_limit) const {
+    return table_.oldest_where(scan_limit, [](const Flow& f) { return !f.bidirectional(); });
+  }
 
   template <typename Fn>
   void for_each(Fn&& fn) const {

@@ -43,12 +43,7 @@ uint32_t HostTable::purge(Micros now) {
 }
 
 uint32_t HostTable::evict_remote() {
-  uint32_t seen = 0;
-  for (uint32_t s = table_.oldest(); s != kNoSlot && seen < kEvictionScan; s = table_.next_newer(s), ++seen) {
-    const Host& h = table_.at(s);
-    if (!h.local && h.active_flows() == 0) return s;
-  }
-  return kNoSlot;
+  return table_.oldest_where(kEvictionScan, [](const Host& h) { return !h.local && h.active_flows() == 0; });
 }
 
 uint32_t HostTable::acquire(const HostKey& key, Micros now) {

@@ -1,8 +1,9 @@
 #include "hosts/local_networks.h"
 
+#include "common/files.h"
+
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
 
 namespace wl {
 
@@ -37,10 +38,6 @@ IpAddress masked(IpAddress a, unsigned prefix) {
   return a;
 }
 
-bool is_regular_file(const std::string& path) {
-  struct stat st{};
-  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
 }  // namespace
 
 std::string LocalNetwork::to_string() const {
