@@ -4,7 +4,10 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config          # toolchain
   libpcap-dev rapidjson-dev libndpi-dev     # engine (nDPI 4.2 for application detection)
-  libssl-dev                                # SHA-256 for JA4 fingerprints
+  libssl-dev                                # SHA-256 for JA4 fingerprints, HTTPS
+  libboost-dev libboost-system-dev zlib1g-dev  # web server (Boost.Beast), gzip
+  libsqlite3-dev libsodium-dev              # configuration database, Argon2id passwords
+  python3-requests wrk                      # REST compatibility tests, HTTP load benchmark
   libgtest-dev googletest python3 iproute2  # tests (iproute2: network namespaces for live capture)
   clang-14 libclang-rt-14-dev               # libFuzzer targets
 )

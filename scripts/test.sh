@@ -19,14 +19,14 @@ stage "release tests"
 
 stage "sanitizer build (ASan+UBSan)"
 "$root/scripts/build.sh" "$root/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWIRELENS_SANITIZE=ON \
-  -DWIRELENS_BENCH=OFF -DSHARED_DIR="$shared"
+  -DWIRELENS_BENCH=OFF -DWIRELENS_WEB=OFF -DSHARED_DIR="$shared"
 stage "sanitizer tests"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 (cd "$root/build-asan" && ctest --output-on-failure -j 2)
 
 stage "fuzz targets (${fuzz_seconds}s each)"
 cmake -S "$root" -B "$root/build-fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo  \
-  -DCMAKE_CXX_COMPILER=clang++-14 -DWIRELENS_FUZZ=ON -DWIRELENS_TESTS=OFF -DWIRELENS_BENCH=OFF >/dev/null
+  -DCMAKE_CXX_COMPILER=clang++-14 -DWIRELENS_FUZZ=ON -DWIRELENS_TESTS=OFF -DWIRELENS_BENCH=OFF -DWIRELENS_WEB=OFF >/dev/null
 for src in "$root"/fuzz/fuzz_*.cpp; do
   name=$(basename "$src" .cpp)
   cmake --build "$root/build-fuzz" -j "$(nproc)" --target "$name"

@@ -18,6 +18,9 @@
 #include "history/file_sink.h"
 #include "history/host_record.h"
 #include "hosts/host_merge.h"
+#ifdef WIRELENS_WITH_WEB
+#include "app/web_app.h"
+#endif
 
 using namespace wl;
 
@@ -115,11 +118,26 @@ int main(int argc, char** argv) {
     if (!sink) return fail(err);
   }
 
+#ifdef WIRELENS_WITH_WEB
+  std::unique_ptr<WebApp> web;
+  const bool serving = opt.http_listen != "0" || opt.https_listen != "0";
+  if (serving) {
+    web = WebApp::open(opt, err);
+    if (!web) return fail(err);
+  }
+#else
+  const bool serving = false;
+#endif
+
   std::vector<std::unique_ptr<Interface>> ifaces;
   int id = 0;
   for (const auto& src : opt.interfaces) {
     InterfaceConfig cfg;
     cfg.id = id++;
+#ifdef WIRELENS_WITH_WEB
+    if (web) cfg.id = web->interface_id(src);  // ntopng's ids: stable across restarts
+#endif
+    cfg.keep_flows_at_end = serving && !opt.shutdown_when_done;
     cfg.source = src;
     cfg.is_file = is_regular_file(src);
     if (!cfg.is_file && looks_like_path(src)) return fail("cannot read capture file '" + src + "': no such file");
@@ -159,6 +177,13 @@ int main(int argc, char** argv) {
                  static_cast<unsigned long long>(limits.flows), static_cast<unsigned long long>(limits.hosts),
                  limits.lowered ? " (lowered to fit a quarter of memory)" : "");
 
+#ifdef WIRELENS_WITH_WEB
+  if (web) {
+    std::vector<Interface*> raw;
+    for (auto& i : ifaces) raw.push_back(i.get());
+    if (!web->start(raw, err)) return fail(err);
+  }
+#endif
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   for (auto& i : ifaces) i->start();
@@ -182,6 +207,10 @@ int main(int argc, char** argv) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   for (auto& i : ifaces) i->join();
+#ifdef WIRELENS_WITH_WEB
+  if (web) web->stop();
+#endif
+  for (auto& i : ifaces) i->end_kept_flows();
 
   std::vector<InterfaceSummary> summaries;
   for (auto& i : ifaces) summaries.push_back(collect_summary(*i));

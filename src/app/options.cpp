@@ -16,6 +16,7 @@ namespace {
 enum LongOnly {
   kNumWorkers = 1000, kOriginalSpeed, kShutdownWhenDone, kPurgeFlows, kListInterfaces,
   kNoDpi, kFlowIdle, kFlowActive, kTcpClose, kLocalHostIdle, kRemoteHostIdle, kDumpHosts, kSummaryJson,
+  kAdminPassword,
 };
 
 const option kLongOptions[] = {
@@ -39,6 +40,12 @@ const option kLongOptions[] = {
     {"remote-host-idle-timeout", required_argument, nullptr, kRemoteHostIdle},
     {"dump-hosts", required_argument, nullptr, kDumpHosts},
     {"summary-json", required_argument, nullptr, kSummaryJson},
+    {"http-port", required_argument, nullptr, 'w'},
+    {"https-port", required_argument, nullptr, 'W'},
+    {"http-prefix", required_argument, nullptr, 'Z'},
+    {"data-dir", required_argument, nullptr, 'd'},
+    {"admin-password", required_argument, nullptr, kAdminPassword},
+    {"disable-login", required_argument, nullptr, 'l'},
     {"verbose", required_argument, nullptr, 'v'},
     {"version", no_argument, nullptr, 'V'},
     {"help", no_argument, nullptr, 'h'},
@@ -114,6 +121,19 @@ Outputs
       --dump-hosts PATH        write every host as a JSON line at shutdown
       --summary-json PATH      write the shutdown summary as JSON
 
+Web server and users
+  -w, --http-port [ADDR:]PORT  HTTP listener: PORT (all addresses), :PORT
+                               (loopback), ADDR:PORT, [IPv6]:PORT; 0 = off (3000;
+                               off with --shutdown-when-done unless given)
+  -W, --https-port [ADDR:]PORT HTTPS listener, same syntax; certificate in
+                               DATA_DIR/ssl (self-signed when absent) (off)
+  -Z, --http-prefix /PREFIX    serve every URL under /PREFIX (reverse proxies)
+  -d, --data-dir DIR           configuration database, certificates
+                               (/var/lib/wirelens as root, else ~/.wirelens)
+      --admin-password PW      set the admin password at start (no forced change)
+  -l, --disable-login 0|1      0: no login from localhost; 1: no login at all
+                               (labs only: everyone is an administrator)
+
   -v, --verbose N              log level 0-6 (2)
   -V, --version                print the version
   -h, --help                   this help
@@ -153,7 +173,7 @@ ParseResult parse_options(int argc, char** argv) {
   opterr = 0;
   int c;
   int n = static_cast<int>(av.size()) - 1;
-  while ((c = getopt_long(n, av.data(), ":i:B:um:F:x:X:v:Vh", kLongOptions, nullptr)) != -1) {
+  while ((c = getopt_long(n, av.data(), ":i:B:um:F:x:X:v:Vhw:W:Z:d:l:", kLongOptions, nullptr)) != -1) {
     uint64_t v = 0;
     switch (c) {
       case 'i': o.interfaces.emplace_back(optarg); break;
@@ -195,6 +215,36 @@ ParseResult parse_options(int argc, char** argv) {
       case kRemoteHostIdle: if (!seconds_opt("--remote-host-idle-timeout", o.remote_host_idle_s)) return r; break;
       case kDumpHosts: o.dump_hosts_path = optarg; break;
       case kSummaryJson: o.summary_json_path = optarg; break;
+      case 'w': o.http_listen = optarg; break;
+      case 'W': o.https_listen = optarg; break;
+      case 'Z': {
+        std::string p = optarg;
+        if (p.empty() || p.front() != '/' || p.back() == '/' || p.find("..") != std::string::npos) {
+          r.error = "invalid value '" + p + "' for -Z/--http-prefix (expected /name, no trailing '/')";
+          return r;
+        }
+        o.http_prefix = p;
+        break;
+      }
+      case 'd':
+        if (!*optarg) {
+          r.error = "invalid value '' for -d/--data-dir (expected a directory)";
+          return r;
+        }
+        o.data_dir = optarg;
+        break;
+      case kAdminPassword:
+        o.admin_password = optarg;
+        o.admin_password_set = true;
+        if (o.admin_password.size() < 8) {
+          r.error = "invalid value for --admin-password (expected at least 8 characters)";
+          return r;
+        }
+        break;
+      case 'l':
+        if (!number("-l/--disable-login", optarg, 0, 1, v)) return r;
+        o.disable_login = static_cast<int>(v);
+        break;
       case 'v':
         if (!number("-v/--verbose", optarg, 0, 6, v)) return r;
         o.verbose = static_cast<int>(v);
@@ -220,6 +270,7 @@ ParseResult parse_options(int argc, char** argv) {
     r.error = std::string("unexpected argument '") + av[optind] + "'";
     return r;
   }
+  if (o.http_listen.empty()) o.http_listen = o.shutdown_when_done ? "0" : "3000";
   if (o.num_workers == 0) {
     unsigned cores = std::thread::hardware_concurrency();
     o.num_workers = cores > 1 ? static_cast<int>(cores) - 1 : 1;

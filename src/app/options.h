@@ -28,6 +28,15 @@ struct Options {
   std::string dump_hosts_path;           // NDJSON of every host at shutdown
   std::string summary_json_path;         // machine-readable summary at shutdown
   int verbose = 2;
+  // Web server, users and REST API
+  std::string http_listen;               // -w [ADDR:]PORT, "0" disables HTTP; empty: 3000, or
+                                         // none with --shutdown-when-done (a batch run)
+  std::string https_listen = "0";        // -W [ADDR:]PORT, "0" = no HTTPS
+  std::string http_prefix;               // -Z /prefix (behind a reverse proxy)
+  std::string data_dir;                  // -d, empty = the default for this user
+  std::string admin_password;            // --admin-password (unattended installs)
+  bool admin_password_set = false;
+  int disable_login = -1;                // -l: -1 login required, 0 not from localhost, 1 never
 };
 
 struct ParseResult {

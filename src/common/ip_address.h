@@ -32,6 +32,10 @@ struct IpAddress {
 
   bool is_v4() const { return version == 4; }
   bool is_v6() const { return version == 6; }
+  bool is_multicast() const { return is_v4() ? (bytes[0] & 0xF0) == 0xE0 : is_v6() && bytes[0] == 0xFF; }
+  bool is_broadcast() const {  // the limited broadcast; subnet broadcasts need the netmask
+    return is_v4() && bytes[0] == 0xFF && bytes[1] == 0xFF && bytes[2] == 0xFF && bytes[3] == 0xFF;
+  }
   std::string to_string() const;
 
   // Two 64-bit compares: table lookups compare keys on every packet.

@@ -32,6 +32,8 @@ class LruTable {
   uint32_t size() const { return size_; }
   bool full() const { return size_ >= capacity_; }
 
+  // A slot that was ever used (it may hold a freed entry: check its key).
+  bool has_slot(uint32_t slot) const { return slot < slab_.size(); }
   Entry& at(uint32_t slot) { return slab_[slot]; }
   const Entry& at(uint32_t slot) const { return slab_[slot]; }
 

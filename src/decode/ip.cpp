@@ -114,6 +114,7 @@ DecodeError decode_ipv4(Ctx& c, const uint8_t* p, uint32_t len) {
   if (auto e = checked_total(c, claimed, len, total); e != DecodeError::kNone) return e;
 
   set_l3(c, p, total, 4);
+  c.out.dscp = p[1] >> 2;
   c.out.src = IpAddress::v4(p + 12);
   c.out.dst = IpAddress::v4(p + 16);
   c.out.l4_proto = p[9];
@@ -143,6 +144,7 @@ DecodeError decode_ipv6(Ctx& c, const uint8_t* p, uint32_t len) {
   if (auto e = checked_total(c, claimed, len, total); e != DecodeError::kNone) return e;
 
   set_l3(c, p, total, 6);
+  c.out.dscp = static_cast<uint8_t>(((p[0] & 0x0F) << 2) | (p[1] >> 6));  // traffic class, upper 6 bits
   c.out.src = IpAddress::v6(p + 8);
   c.out.dst = IpAddress::v6(p + 24);
   uint8_t next = p[6];

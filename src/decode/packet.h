@@ -16,6 +16,7 @@ struct DecodedPacket {
   uint16_t vlan = 0;        // innermost 802.1Q/802.1ad tag, 0 when untagged
   uint8_t ip_version = 0;
   uint8_t l4_proto = 0;
+  uint8_t dscp = 0;         // DiffServ code point of the innermost IP header
   uint16_t sport = 0, dport = 0;  // 0 for port-less protocols
   uint32_t l3_offset = 0, l3_len = 0;
   uint32_t l4_offset = 0, l4_len = 0;

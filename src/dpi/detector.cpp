@@ -184,6 +184,18 @@ uint16_t Detector::protocol_count() const {
 
 uint16_t Detector::category_count() const { return NDPI_PROTOCOL_NUM_CATEGORIES; }
 
+uint16_t Detector::default_category(uint16_t proto_id) const {
+  ndpi_protocol p{};
+  p.app_protocol = proto_id;
+  p.category = NDPI_PROTOCOL_CATEGORY_UNSPECIFIED;
+  return static_cast<uint16_t>(ndpi_get_proto_category(m_->ndpi, p));
+}
+
+const char* Detector::breed_name(uint16_t proto_id) const {
+  const char* n = ndpi_get_proto_breed_name(m_->ndpi, ndpi_get_proto_breed(m_->ndpi, proto_id));
+  return n ? n : "Unrated";
+}
+
 const char* confidence_name(Confidence c) {
   switch (c) {
     case Confidence::kUnknown: return "Unknown";

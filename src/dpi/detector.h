@@ -56,6 +56,9 @@ class Detector {
   const char* category_name(uint16_t category) const;
   uint16_t protocol_count() const;
   uint16_t category_count() const;
+  // The protocol's default category and its breed name ("Safe", "Acceptable", ...).
+  uint16_t default_category(uint16_t proto_id) const;
+  const char* breed_name(uint16_t proto_id) const;
 
   // Live DpiFlowState objects (all detectors): lets tests show that state is
   // freed when detection ends.

@@ -60,6 +60,35 @@ void Interface::stop_workers() {
   for (auto& w : workers_) w->stop_and_join();
 }
 
+void Interface::end_kept_flows() {
+  if (!flows_kept_) return;
+  flows_kept_ = false;
+  for (auto& w : workers_)
+    w->post([](Shard& s) {
+      s.end_all(FlowEndReason::kEndOfInput);
+      s.flush_output();
+    }).wait();
+}
+
+InterfaceLive Interface::live() const {
+  std::lock_guard lock(live_mu_);
+  return live_;
+}
+
+void Interface::publish(Micros clock, Micros first_ts, bool finished) {
+  if (!cfg_.is_file) stats_.drops = source_.drops();
+  std::lock_guard lock(live_mu_);
+  live_.packets = stats_.packets;
+  live_.bytes = stats_.bytes;
+  live_.drops = stats_.drops;
+  live_.errors = stats_.errors;
+  live_.first_ts = first_ts;
+  live_.clock = clock;
+  live_.finished = finished;
+  live_.seconds = seconds_;
+  last_publish_ = Clock::now();
+}
+
 void Interface::for_each_shard(const std::function<void(const Shard&)>& fn) {
   for (auto& w : workers_) w->post([&fn](Shard& s) { fn(s); }).wait();
 }
@@ -92,11 +121,13 @@ void Interface::add_packet(const DecodedPacket& pkt, const uint8_t* frame, Micro
 }
 
 void Interface::finish_input(Micros clock) {
+  const bool keep = cfg_.is_file && cfg_.keep_flows_at_end && !stop_.load(std::memory_order_acquire);
+  flows_kept_ = keep;
   std::latch done(static_cast<std::ptrdiff_t>(workers_.size()));
   for (size_t i = 0; i < workers_.size(); ++i) {
     Batch*& b = current_[i];
     if (!b) b = workers_[i]->acquire();
-    b->end_of_input = true;
+    b->end_of_input = !keep;
     b->on_done = [&done] { done.count_down(); };
     seal(i, clock);
   }
@@ -164,8 +195,12 @@ void Interface::capture_loop() {
         clock = std::max(clock, wall_now_us());
         seal_all(clock);
         last_live_tick = now;
+        if (now - last_publish_ >= std::chrono::milliseconds(250)) publish(clock, first_ts, false);
       }
-    } else if (cfg_.progress && (stats_.packets & 0xFFF) == 0) {
+    } else if ((stats_.packets & 0x3FF) == 0 && Clock::now() - last_publish_ >= std::chrono::milliseconds(250)) {
+      publish(clock, first_ts, false);
+    }
+    if (cfg_.is_file && cfg_.progress && (stats_.packets & 0xFFF) == 0) {
       auto now = Clock::now();
       if (now - last_progress >= std::chrono::milliseconds(500)) {
         show_progress(std::chrono::duration<double>(now - wall0).count(), false);
@@ -180,6 +215,7 @@ void Interface::capture_loop() {
   stats_.peak_pps = seconds_.peak_pps();
   stats_.peak_bps = seconds_.peak_bps();
   finish_input(clock);
+  publish(clock, first_ts, true);
   stats_.wall_seconds = std::chrono::duration<double>(Clock::now() - wall0).count();
   if (cfg_.progress) show_progress(stats_.wall_seconds, true);
   finished_.store(true, std::memory_order_release);

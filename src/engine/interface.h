@@ -3,7 +3,9 @@
 // interface clock, and k shards fed through SPSC rings.
 #include <atomic>
 #include <functional>
+#include <chrono>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -27,6 +29,9 @@ struct InterfaceConfig {
   bool progress = false;
   std::string bpf;
   LiveOptions live;
+  // Files: keep the flows in memory after the last packet so they can be
+  // explored (the web server); they end at shutdown.
+  bool keep_flows_at_end = false;
 };
 
 // Written by the capture thread only; read once it has finished.
@@ -41,6 +46,16 @@ struct InterfaceStats {
   double wall_seconds = 0;
   int linktype = 0;
   std::string linktype_name;
+};
+
+// What readers (the REST API) may see while capture runs: a copy published
+// by the capture thread a few times a second.
+struct InterfaceLive {
+  uint64_t packets = 0, bytes = 0, drops = 0;
+  DecodeErrorCounters errors{};
+  Micros first_ts = -1, clock = 0;  // clock: packet time of files, wall time live
+  bool finished = false;
+  SecondSeries seconds;
 };
 
 class Interface {
@@ -63,6 +78,9 @@ class Interface {
   const InterfaceStats& stats() const { return stats_; }
   const LocalNetworks& local_networks() const { return local_; }
   const HostNameCache& host_names() const { return names_; }
+  InterfaceLive live() const;
+  // Flows kept in memory after the end of a file (keep_flows_at_end) end now.
+  void end_kept_flows();
 
  private:
   void capture_loop();
@@ -71,6 +89,7 @@ class Interface {
   void seal_all(Micros clock);
   void finish_input(Micros clock);
   void show_progress(double elapsed, bool final);
+  void publish(Micros clock, Micros first_ts, bool finished);
 
   InterfaceConfig cfg_;
   LocalNetworks local_;
@@ -81,6 +100,10 @@ class Interface {
   std::vector<Batch*> current_;
   InterfaceStats stats_;
   SecondSeries seconds_;
+  mutable std::mutex live_mu_;
+  InterfaceLive live_;
+  std::chrono::steady_clock::time_point last_publish_{};
+  bool flows_kept_ = false;
   std::atomic<bool> stop_{false};
   std::atomic<bool> finished_{false};
   std::thread thread_;

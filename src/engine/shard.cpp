@@ -28,12 +28,21 @@ void ShardCounters::add(const ShardCounters& o) {
   partial_records += o.partial_records;
   flows_detected += o.flows_detected;
   records += o.records;
+  tcp_retransmissions += o.tcp_retransmissions;
+  tcp_out_of_order += o.tcp_out_of_order;
+  tcp_lost += o.tcp_lost;
+  local2remote_bytes += o.local2remote_bytes;
+  remote2local_bytes += o.remote2local_bytes;
+  local2remote_packets += o.local2remote_packets;
+  remote2local_packets += o.remote2local_packets;
+  for (size_t i = 0; i < dscp_packets.size(); ++i) dscp_packets[i] += o.dscp_packets[i];
 }
 
 Shard::Shard(const ShardConfig& cfg, const LocalNetworks& local, FlowSink* sink)
     : cfg_(cfg), local_(local), sink_(sink), flows_(cfg.max_flows),
       hosts_(cfg.max_hosts, local, cfg.hosts) {
   if (cfg.dpi) dpi_ = std::make_unique<Detector>();
+  sent_second_.fill(-1);
 }
 
 Shard::~Shard() { flush_output(); }
@@ -173,10 +182,21 @@ void Shard::update_flow(uint32_t slot, int dir, const PacketRef& p, bool later_f
   f.last_seen = p.ts;
   f.iat[dir].add(p.ts);
   f.throughput.add(p.ts, p.wire_len);
+  TcpHealth tcp_delta[2]{};
   if (pkt.l4_proto == 6 && !pkt.l4_header_short && !later_fragment) {
     f.tcp_flags[dir] |= pkt.tcp_flags;
+    TcpHealth before[2];
+    for (int d = 0; d < 2; ++d) before[d] = {f.dir[d].retransmissions, f.dir[d].out_of_order, f.dir[d].lost};
     f.tcp.on_segment(dir, pkt, p.ts, dc);
+    for (int d = 0; d < 2; ++d) {
+      tcp_delta[d] = {f.dir[d].retransmissions - before[d].retransmissions,
+                      f.dir[d].out_of_order - before[d].out_of_order, f.dir[d].lost - before[d].lost};
+      counters_.tcp_retransmissions += tcp_delta[d].retransmissions;
+      counters_.tcp_out_of_order += tcp_delta[d].out_of_order;
+      counters_.tcp_lost += tcp_delta[d].lost;
+    }
   }
+  ++counters_.dscp_packets[dscp_class(pkt.dscp)];
   if (f.dpi.done && p.ts >= f.l7_next) account_l7(f, 0);
   if (dpi_ && carries_names(pkt)) {
     if (const uint8_t* payload = payload_of(p)) observe_names(pkt, payload, f.meta, cfg_.names);
@@ -204,6 +224,58 @@ void Shard::update_flow(uint32_t slot, int dir, const PacketRef& p, bool later_f
     h.by_l4[l4].packets_rcvd++;
     h.by_l4[l4].bytes_rcvd += p.wire_len;
     hosts_.touch(receiver, p.ts);
+  }
+  if (sender != kNoSlot && hosts_.at(sender).local) {
+    int64_t sec = p.ts / kMicrosPerSecond;
+    size_t i = static_cast<size_t>(sec) % kSentSeconds;
+    if (sent_second_[i] != sec) {
+      sent_second_[i] = sec;
+      sent_bytes_[i] = 0;
+    }
+    sent_bytes_[i] += p.wire_len;
+  }
+  if (sender != kNoSlot && receiver != kNoSlot) {
+    bool from_local = hosts_.at(sender).local, to_local = hosts_.at(receiver).local;
+    if (from_local && !to_local) {
+      counters_.local2remote_bytes += p.wire_len;
+      ++counters_.local2remote_packets;
+    } else if (!from_local && to_local) {
+      counters_.remote2local_bytes += p.wire_len;
+      ++counters_.remote2local_packets;
+    }
+  }
+  account_host_detail(f, dir, p, tcp_delta);
+}
+
+void Shard::account_host_detail(const Flow& f, int dir, const PacketRef& p, const TcpHealth (&tcp_delta)[2]) {
+  const DecodedPacket& pkt = p.pkt;
+  size_t size = size_class(p.wire_len), dscp = dscp_class(pkt.dscp);
+  bool tcp = pkt.l4_proto == 6 && !pkt.l4_header_short;
+  uint8_t fl = pkt.tcp_flags;
+  for (int side = 0; side < 2; ++side) {
+    uint32_t slot = f.host[side];
+    if (slot == kNoSlot) continue;
+    HostDetail& hd = hosts_.at(slot).detail;
+    bool sender = side == dir;
+    DirectionDetail& d = sender ? hd.sent : hd.rcvd;
+    hd.rate.add(p.ts, p.wire_len);  // throughput counts both directions
+    ++d.sizes[size];
+    ++d.dscp_packets[dscp];
+    if (tcp) {
+      bool syn = fl & tcp::kSyn, ack = fl & tcp::kAck;
+      if (syn && !ack) ++d.syn;
+      if (syn && ack) ++d.synack;
+      if ((fl & tcp::kFin) && ack) ++d.finack;
+      if (fl & tcp::kRst) ++d.rst;
+    }
+    // This host's own direction of the flow is "sent", the other "rcvd".
+    const TcpHealth& mine = tcp_delta[side], &theirs = tcp_delta[1 - side];
+    hd.sent.tcp.retransmissions += mine.retransmissions;
+    hd.sent.tcp.out_of_order += mine.out_of_order;
+    hd.sent.tcp.lost += mine.lost;
+    hd.rcvd.tcp.retransmissions += theirs.retransmissions;
+    hd.rcvd.tcp.out_of_order += theirs.out_of_order;
+    hd.rcvd.tcp.lost += theirs.lost;
   }
 }
 

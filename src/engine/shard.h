@@ -2,6 +2,7 @@
 // A shard: the single-threaded owner of a flow table, a host table and their
 // counters. It is driven by packets and by the interface clock; it knows
 // nothing about threads (see shard_worker.h), so tests can drive it directly.
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -39,6 +40,10 @@ struct ShardCounters {
   uint64_t flows_created = 0, flows_ended = 0, flows_evicted = 0, flows_refused = 0;
   uint64_t partial_records = 0, records = 0;
   uint64_t flows_detected = 0;  // detection ended (found, or gave up)
+  uint64_t tcp_retransmissions = 0, tcp_out_of_order = 0, tcp_lost = 0;
+  // Traffic between local and remote hosts (upload = local to remote).
+  uint64_t local2remote_bytes = 0, remote2local_bytes = 0, local2remote_packets = 0, remote2local_packets = 0;
+  std::array<uint64_t, kDscpClasses> dscp_packets{};
 
   void add(const ShardCounters& o);
 };
@@ -61,12 +66,19 @@ class Shard {
   const HostTable& hosts() const { return hosts_; }
   const Detector* detector() const { return dpi_.get(); }
   const L7Totals& l7() const { return l7_; }
+  // Bytes sent by local hosts per second of the clock (last 600 s): with the
+  // interface's per-second totals it splits traffic into sent and received.
+  uint64_t local_sent_at(int64_t second) const {
+    size_t i = static_cast<size_t>(second) % kSentSeconds;
+    return sent_second_[i] == second ? sent_bytes_[i] : 0;
+  }
   Micros clock() const { return clock_; }
 
  private:
   uint32_t create_flow(const FlowKey& key, bool src_is_lo, const PacketRef& p);
   bool make_room(Micros now);
   void update_flow(uint32_t slot, int dir, const PacketRef& p, bool later_fragment);
+  void account_host_detail(const Flow& f, int dir, const PacketRef& p, const TcpHealth (&tcp_delta)[2]);
   void end_flow(uint32_t slot, FlowEndReason reason);
   void emit(Flow& f, FlowEndReason reason, bool final);
   void inspect(Flow& f, const PacketRef& p, int dir);
@@ -92,6 +104,9 @@ class Shard {
   FragmentTable fragments_;
   std::unique_ptr<Detector> dpi_;  // null with --no-dpi
   L7Totals l7_;
+  static constexpr size_t kSentSeconds = 600;
+  std::array<int64_t, kSentSeconds> sent_second_{};
+  std::array<uint64_t, kSentSeconds> sent_bytes_{};
   ShardCounters counters_;
   std::string out_;  // records waiting for the sink
   Micros clock_ = 0;

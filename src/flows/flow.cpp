@@ -19,12 +19,15 @@ void Throughput::add(Micros ts, uint64_t bytes) {
   if (s != second) {
     if (second >= 0) {
       last_bps = s == second + 1 ? bytes_this_second * 8 : 0;
+      last_pps = s == second + 1 ? packets_this_second : 0;
       if (bytes_this_second * 8 > peak_bps) peak_bps = bytes_this_second * 8;
     }
     second = s;
     bytes_this_second = 0;
+    packets_this_second = 0;
   }
   bytes_this_second += bytes;
+  ++packets_this_second;
 }
 
 }  // namespace wl

@@ -34,8 +34,18 @@ struct Throughput {
   uint64_t bytes_this_second = 0;
   uint64_t last_bps = 0;
   uint64_t peak_bps = 0;
+  uint32_t packets_this_second = 0, last_pps = 0;
   void add(Micros ts, uint64_t bytes);
   uint64_t peak() const { return bytes_this_second * 8 > peak_bps ? bytes_this_second * 8 : peak_bps; }
+  // Bits and packets per second of the last complete second as of `now`.
+  uint64_t bps_at(Micros now) const {
+    int64_t s = now / kMicrosPerSecond;
+    return second == s - 1 ? bytes_this_second * 8 : second == s ? last_bps : 0;
+  }
+  uint64_t pps_at(Micros now) const {
+    int64_t s = now / kMicrosPerSecond;
+    return second == s - 1 ? packets_this_second : second == s ? last_pps : 0;
+  }
 };
 
 struct Flow {

@@ -16,6 +16,10 @@ class FlowTable {
   void erase(uint32_t slot) { table_.erase(slot); }
   void touch(uint32_t slot) { table_.touch(slot); }
   Flow& at(uint32_t slot) { return table_.at(slot); }
+  // The live flow in `slot`, or null.
+  const Flow* live(uint32_t slot) const {
+    return table_.has_slot(slot) && table_.find(table_.at(slot).key) == slot ? &table_.at(slot) : nullptr;
+  }
   const Flow& at(uint32_t slot) const { return table_.at(slot); }
   bool full() const { return table_.full(); }
   uint32_t size() const { return table_.size(); }

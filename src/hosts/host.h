@@ -8,6 +8,7 @@
 #include "common/ip_address.h"
 #include "common/lru_table.h"
 #include "common/time.h"
+#include "hosts/host_detail.h"
 #include "hosts/l7_usage.h"
 #include "hosts/traffic_counters.h"
 
@@ -56,9 +57,11 @@ struct Host {
   uint64_t total_flows_as_client = 0, total_flows_as_server = 0;
   // Bounded sets: local hosts keep more detail than remote ones.
   std::vector<uint16_t> server_ports;  // TCP/UDP ports this host answered on
-  std::vector<uint32_t> peers;         // fingerprints of contacted peers
+  std::vector<uint32_t> peers;         // fingerprints of peers contacted as a client
+  std::vector<uint32_t> clients;       // fingerprints of peers that contacted this host
   bool peers_truncated = false;
   L7UsageList apps, categories;        // filled when a flow's detection ends
+  HostDetail detail;
   uint32_t lru_prev = kNoSlot, lru_next = kNoSlot;
 
   uint32_t active_flows() const { return active_flows_as_client + active_flows_as_server; }

@@ -11,6 +11,37 @@ void add_traffic(TrafficCounters& a, const TrafficCounters& b) {
   a.bytes_sent += b.bytes_sent;
   a.bytes_rcvd += b.bytes_rcvd;
 }
+void merge_direction(DirectionDetail& a, const DirectionDetail& b) {
+  for (size_t i = 0; i < a.sizes.size(); ++i) a.sizes[i] += b.sizes[i];
+  for (size_t i = 0; i < a.dscp_packets.size(); ++i) a.dscp_packets[i] += b.dscp_packets[i];
+  a.syn += b.syn;
+  a.synack += b.synack;
+  a.finack += b.finack;
+  a.rst += b.rst;
+  a.tcp.retransmissions += b.tcp.retransmissions;
+  a.tcp.out_of_order += b.tcp.out_of_order;
+  a.tcp.lost += b.tcp.lost;
+}
+
+// Rates of the same second add up; otherwise the newer second wins.
+void merge_rate(RateMeter& a, const RateMeter& b) {
+  if (b.second == a.second) {
+    a.bytes += b.bytes;
+    a.packets += b.packets;
+    if (b.prev_second == a.prev_second) {
+      a.prev_bytes += b.prev_bytes;
+      a.prev_packets += b.prev_packets;
+    }
+  } else if (b.second > a.second) {
+    a = b;
+  }
+}
+
+void merge_detail(HostDetail& a, const HostDetail& b) {
+  merge_rate(a.rate, b.rate);
+  merge_direction(a.sent, b.sent);
+  merge_direction(a.rcvd, b.rcvd);
+}
 }  // namespace
 
 void merge_host(Host& a, const Host& b) {
@@ -35,7 +66,12 @@ void merge_host(Host& a, const Host& b) {
   }
   a.apps.merge(b.apps, a.max_apps());
   a.categories.merge(b.categories, a.max_categories());
+  merge_detail(a.detail, b.detail);
   a.peers_truncated = a.peers_truncated || b.peers_truncated;
+  for (uint32_t fp : b.clients) {
+    if (std::find(a.clients.begin(), a.clients.end(), fp) != a.clients.end()) continue;
+    if (a.clients.size() < a.max_peers()) a.clients.push_back(fp); else a.peers_truncated = true;
+  }
   for (uint32_t fp : b.peers) {
     if (std::find(a.peers.begin(), a.peers.end(), fp) != a.peers.end()) continue;
     if (a.peers.size() < a.max_peers()) a.peers.push_back(fp); else a.peers_truncated = true;

@@ -84,6 +84,10 @@ void HostTable::flow_started(uint32_t slot, bool as_client, const IpAddress& pee
   } else {
     ++h.active_flows_as_server;
     ++h.total_flows_as_server;
+    auto fp = static_cast<uint32_t>(hash_bytes(peer.bytes.data(), 16, peer.version));
+    if (std::find(h.clients.begin(), h.clients.end(), fp) == h.clients.end()) {
+      if (h.clients.size() < h.max_peers()) h.clients.push_back(fp); else h.peers_truncated = true;
+    }
     if ((proto == 6 || proto == 17) && server_port != 0) {
       auto it = std::lower_bound(h.server_ports.begin(), h.server_ports.end(), server_port);
       if ((it == h.server_ports.end() || *it != server_port) && h.server_ports.size() < h.max_server_ports())

@@ -54,7 +54,7 @@ PY
 }
 
 # 1. Live capture on veA, default local networks (the interface's subnet is local).
-ip netns exec $a "$bin" -i veA -F "file;$tmp/flows" --dump-hosts "$tmp/hosts" --summary-json "$tmp/s.json" \
+ip netns exec $a "$bin" -w 0 -i veA -F "file;$tmp/flows" --dump-hosts "$tmp/hosts" --summary-json "$tmp/s.json" \
   2>"$tmp/log" &
 pid=$!
 wait_capturing "$tmp/log"
@@ -98,19 +98,19 @@ sys.exit(1 if problems else 0)
 PY
 
 # 2. No -i: the first interface that is up (veA; lo is down in the namespace).
-ip netns exec $a "$bin" -F "file;$tmp/f2" 2>"$tmp/log2" &
+ip netns exec $a "$bin" -w 0 -F "file;$tmp/f2" 2>"$tmp/log2" &
 pid=$!
 wait_capturing "$tmp/log2"
 kill -INT $pid; wait $pid || true
 check "default interface is veA" "grep -q 'monitoring veA' '$tmp/log2'"
 # ... and a clear refusal where nothing is up.
-rc=0; ip netns exec $c "$bin" 2>"$tmp/log3" || rc=$?
+rc=0; ip netns exec $c "$bin" -w 0 2>"$tmp/log3" || rc=$?
 check "no interface up: exit 1 with a message" "[ $rc -eq 1 ] && grep -q 'no interface to monitor' '$tmp/log3'"
 check "--list-interfaces shows veA and its address" \
   "ip netns exec $a '$bin' --list-interfaces | grep -q 'veA.*10.99.0.1/24'"
 
 # 3. Several -i at once: the live interface and a capture file.
-ip netns exec $a "$bin" -i veA -i "$shared/pcaps/443-curl.pcap" -F "file;$tmp/f4" 2>"$tmp/log4" &
+ip netns exec $a "$bin" -w 0 -i veA -i "$shared/pcaps/443-curl.pcap" -F "file;$tmp/f4" 2>"$tmp/log4" &
 pid=$!
 wait_capturing "$tmp/log4"
 ip netns exec $b python3 -c 'import socket; socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b"x", ("10.99.0.1", 7777))'
