@@ -23,6 +23,7 @@ struct Batch {
   static constexpr size_t kMaxPackets = 256;
   Micros clock = 0;           // interface clock: shards end flows by it
   bool end_of_input = false;  // flush every flow, then report back
+  bool settle = false;        // input ended, flows kept: Shard::settle()
   std::function<void()> on_done;  // called by the shard once the batch was processed
   std::vector<PacketRef> packets;
   std::vector<uint8_t> bytes;  // packet bytes for DPI, when it is on

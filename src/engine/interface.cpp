@@ -128,6 +128,7 @@ void Interface::finish_input(Micros clock) {
     Batch*& b = current_[i];
     if (!b) b = workers_[i]->acquire();
     b->end_of_input = !keep;
+    b->settle = keep;
     b->on_done = [&done] { done.count_down(); };
     seal(i, clock);
   }

@@ -191,9 +191,11 @@ void Shard::update_flow(uint32_t slot, int dir, const PacketRef& p, bool later_f
     for (int d = 0; d < 2; ++d) {
       tcp_delta[d] = {f.dir[d].retransmissions - before[d].retransmissions,
                       f.dir[d].out_of_order - before[d].out_of_order, f.dir[d].lost - before[d].lost};
-      counters_.tcp_retransmissions += tcp_delta[d].retransmissions;
-      counters_.tcp_out_of_order += tcp_delta[d].out_of_order;
-      counters_.tcp_lost += tcp_delta[d].lost;
+      // A later segment can fill a gap counted as lost: deltas may be
+      // negative, and modular arithmetic keeps the sums right.
+      counters_.tcp_retransmissions += static_cast<uint64_t>(static_cast<int32_t>(tcp_delta[d].retransmissions));
+      counters_.tcp_out_of_order += static_cast<uint64_t>(static_cast<int32_t>(tcp_delta[d].out_of_order));
+      counters_.tcp_lost += static_cast<uint64_t>(static_cast<int32_t>(tcp_delta[d].lost));
     }
   }
   ++counters_.dscp_packets[dscp_class(pkt.dscp)];
@@ -406,6 +408,17 @@ void Shard::advance_clock(Micros now) {
   if (cfg_.purge_idle && now >= next_host_purge_) {
     hosts_.purge(now);
     next_host_purge_ = now + kHostPurgeEvery;
+  }
+}
+
+void Shard::settle() {
+  for (uint32_t s = flows_.oldest(); s != kNoSlot; s = flows_.next_newer(s)) {
+    Flow& f = flows_.at(s);
+    if (f.dpi_state) {
+      dpi_->give_up(f.dpi_state, f.dpi, f.meta);
+      detection_done(f);
+    }
+    if (f.dpi.done) account_l7(f, 0);
   }
 }
 

@@ -59,6 +59,10 @@ class Shard {
   void advance_clock(Micros now);
   // End every flow (end of a file, shutdown) and hand records to the sink.
   void end_all(FlowEndReason reason);
+  // The input ended but flows stay in memory to be explored: detection ends
+  // (nDPI's best guess, as at a flow's end) and every flow's traffic is
+  // added to the application statistics, so hosts and interface add up.
+  void settle();
   void flush_output();
 
   const ShardCounters& counters() const { return counters_; }

@@ -76,10 +76,12 @@ void ShardWorker::run() {
       }
       shard_.advance_clock(b->clock);
       if (b->end_of_input) shard_.end_all(FlowEndReason::kEndOfInput);
+      if (b->settle) shard_.settle();
       if (b->on_done) b->on_done();
       b->packets.clear();
       b->bytes.clear();
       b->end_of_input = false;
+      b->settle = false;
       b->on_done = nullptr;
       free_.push(b);
       run_queries();

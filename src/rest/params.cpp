@@ -46,7 +46,7 @@ constexpr NamedRule kRules[] = {
     {"sortColumn", Rule::kWord}, {"sort", Rule::kWord}, {"application", Rule::kName}, {"category", Rule::kName},
     {"ts_schema", Rule::kSchema}, {"ts_query", Rule::kText}, {"tskey", Rule::kText}, {"ts_compare", Rule::kCompare},
     {"mac", Rule::kMac}, {"country", Rule::kWord}, {"field_alias", Rule::kText}, {"host_stats_flows", Rule::kAny},
-    {"username", Rule::kName}, {"full_name", Rule::kText}, {"user_role", Rule::kWord},
+    {"username", Rule::kName}, {"user", Rule::kName}, {"full_name", Rule::kText}, {"user_role", Rule::kWord},
     {"allowed_networks", Rule::kText}, {"allowed_interface", Rule::kText}, {"network_cidr", Rule::kText},
     {"password", Rule::kSecret}, {"confirm_password", Rule::kSecret}, {"old_password", Rule::kSecret},
     {"new_password", Rule::kSecret}, {"label", Rule::kText}, {"flow_info", Rule::kText},

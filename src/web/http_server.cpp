@@ -342,6 +342,7 @@ void HttpServer::Impl::stop() {
     asio::post(ex, [weak] {
       if (auto c = weak.lock()) c->abort();
     });
+  open.clear();  // its strand handles must not outlive the io_context
   {
     std::unique_lock lk(mu);
     cv.wait_for(lk, kStopGrace, [this] { return live == 0 && loops == 0; });

@@ -248,6 +248,26 @@ TEST_F(ServerTest, BlockingHandlerDoesNotStallOthers) {
   EXPECT_GE(std::chrono::steady_clock::now() - t0, 300ms);
 }
 
+TEST_F(ServerTest, ServesManyClientsOnSeveralIoThreads) {
+  HttpServerConfig cfg = test_config();
+  cfg.io_threads = 2;
+  cfg.handler_threads = 3;
+  ASSERT_TRUE(start(cfg)) << error_;
+  std::atomic<int> good{0};
+  std::vector<std::thread> clients;
+  for (int t = 0; t < 8; ++t)
+    clients.emplace_back([&, t] {
+      Client c("127.0.0.1", port_);
+      for (int i = 0; i < 25; ++i) {
+        std::string q = std::to_string(t) + "-" + std::to_string(i);
+        Reply r = c.request(get("/echo?" + q, i % 5 == 0 ? "Accept-Encoding: gzip\r\n" : ""));
+        good += r.body == "GET|/echo|" + q + "|127.0.0.1|plain|-|";
+      }
+    });
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(good.load(), 8 * 25);
+}
+
 TEST_F(ServerTest, ClosesASilentConnectionAfterTheRequestTimeout) {
   HttpServerConfig cfg = test_config();
   cfg.limits.request_timeout = 1s;
