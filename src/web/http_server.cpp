@@ -236,6 +236,10 @@ bool HttpServer::Impl::make_tls_context(std::string& error) {
     error = "cannot load TLS key " + cfg.key_file + ": " + ec.message();
     return false;
   }
+  if (SSL_CTX_check_private_key(tls->native_handle()) != 1) {
+    error = "TLS key " + cfg.key_file + " does not match certificate " + cfg.cert_file;
+    return false;
+  }
   return true;
 }
 

@@ -361,6 +361,20 @@ TEST_F(ServerTest, ServesTls) {
   std::filesystem::remove_all(dir);
 }
 
+TEST_F(ServerTest, FailsToStartWithAMismatchedKey) {
+  std::string dir = ::testing::TempDir() + "wl_mismatch_" + std::to_string(::getpid());
+  std::string error;
+  ASSERT_TRUE(ensure_self_signed_certificate(dir + "/1/cert.pem", dir + "/1/key.pem", error)) << error;
+  ASSERT_TRUE(ensure_self_signed_certificate(dir + "/2/cert.pem", dir + "/2/key.pem", error)) << error;
+  HttpServerConfig cfg = test_config();
+  cfg.listen[0].tls = true;
+  cfg.cert_file = dir + "/1/cert.pem";
+  cfg.key_file = dir + "/2/key.pem";
+  EXPECT_FALSE(start(cfg));
+  EXPECT_NE(error_.find("does not match"), std::string::npos) << error_;
+  std::filesystem::remove_all(dir);
+}
+
 TEST_F(ServerTest, FailsToStartWithoutCertificate) {
   HttpServerConfig cfg = test_config();
   cfg.listen[0].tls = true;
@@ -461,6 +475,30 @@ TEST_F(ServerTest, WebSocketSendsTicks) {
 
   Client plain("127.0.0.1", port_);
   EXPECT_EQ(plain.request(get("/ws")).body, "GET|/ws||127.0.0.1|plain|-|");  // no upgrade: the normal handler
+}
+
+TEST_F(ServerTest, WebSocketOverTls) {
+  std::string dir = ::testing::TempDir() + "wl_wss_" + std::to_string(::getpid());
+  std::string cert = dir + "/cert.pem", key = dir + "/key.pem", error;
+  ASSERT_TRUE(ensure_self_signed_certificate(cert, key, error)) << error;
+  WebSocketRoute route;
+  route.path = "/ws";
+  route.period = 20ms;
+  route.tick = [](const HttpRequest& req) { return std::string(req.tls ? "secure" : "plain"); };
+  routes_.push_back(route);
+  HttpServerConfig cfg = test_config();
+  cfg.listen[0].tls = true;
+  cfg.cert_file = cert;
+  cfg.key_file = key;
+  ASSERT_TRUE(start(cfg)) << error_;
+  Client c("127.0.0.1", port_);
+  ASSERT_TRUE(c.tls());
+  ASSERT_EQ(ws_handshake(c, "/ws").status, 101);
+  int opcode = 0;
+  std::string payload;
+  ASSERT_TRUE(ws_read_frame(c, opcode, payload));
+  EXPECT_EQ(payload, "secure");
+  std::filesystem::remove_all(dir);
 }
 
 TEST_F(ServerTest, StopClosesWebSockets) {
