@@ -236,10 +236,6 @@ bool HttpServer::Impl::make_tls_context(std::string& error) {
     error = "cannot load TLS key " + cfg.key_file + ": " + ec.message();
     return false;
   }
-  if (SSL_CTX_check_private_key(tls->native_handle()) != 1) {
-    error = "TLS key " + cfg.key_file + " does not match certificate " + cfg.cert_file;
-    return false;
-  }
   return true;
 }
 
@@ -581,7 +577,13 @@ awaitable<void> HttpServer::Impl::run_websocket(std::shared_ptr<Connection<Strea
   c->ws.emplace(std::move(c->stream));
   auto& ws = *c->ws;
   beast::get_lowest_layer(ws).expires_never();  // the WebSocket has timeouts of its own
-  ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+  // A dashboard client only listens: ping it when quiet so a dead peer is
+  // dropped after the idle timeout while a live one (which pongs) stays.
+  websocket::stream_base::timeout limits = websocket::stream_base::timeout::suggested(beast::role_type::server);
+  limits.handshake_timeout = cfg.limits.request_timeout;
+  limits.idle_timeout = cfg.limits.idle_timeout;
+  limits.keep_alive_pings = true;
+  ws.set_option(limits);
   ws.set_option(websocket::stream_base::decorator(
       [name = cfg.server_name](websocket::response_type& r) { r.set(http::field::server, name); }));
   ws.read_message_max(64 * 1024);  // clients have nothing big to tell us
@@ -613,9 +615,8 @@ awaitable<void> HttpServer::Impl::run_websocket(std::shared_ptr<Connection<Strea
     if (ec) co_return;
   }
   if (c->stopping && !c->peer_closed && ws.is_open()) {
-    websocket::stream_base::timeout t = websocket::stream_base::timeout::suggested(beast::role_type::server);
-    t.handshake_timeout = std::chrono::seconds(2);  // do not let a silent client hold up stop()
-    ws.set_option(t);
+    limits.handshake_timeout = std::chrono::seconds(2);  // do not let a silent client hold up stop()
+    ws.set_option(limits);
     co_await ws.async_close(websocket::close_code::going_away, redirect(ec));
   }
 }
