@@ -1,7 +1,10 @@
 // Writes a synthetic capture for benchmarks: many concurrent flows of a
 // realistic shape (TCP with handshake, data and FIN; DNS-like UDP; ICMP),
 // their packets interleaved as on a busy link.
-// Usage: wirelens_bench_gen OUT.pcap PACKETS [CONCURRENT_FLOWS] [SEED]
+// Usage: wirelens_bench_gen OUT.pcap PACKETS [CONCURRENT_FLOWS] [SEED] [MIX]
+// MIX "web" (default): 70 % TCP, 25 % DNS, 5 % ICMP over random addresses;
+// "many": 98 % two-packet DNS exchanges between 64 k clients and 64 k
+// servers, for the most flows per packet (REST load at a million flows).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -152,12 +155,16 @@ uint32_t build(uint8_t* b, GenFlow& fl, bool from_client, uint8_t tcp_flags, uin
   return 14 + total;
 }
 
+bool g_many = false;
+
 GenFlow new_flow(std::mt19937_64& rng) {
   GenFlow f{};
-  f.client = 0x0A000000u | static_cast<uint32_t>(rng() % 0xFFFFFF);  // 10.x.x.x
-  f.server = 0x5D000000u | static_cast<uint32_t>(rng() % 0xFFFFFF);  // 93.x.x.x
+  uint32_t space = g_many ? 0xFFFF : 0xFFFFFF;
+  f.client = 0x0A000000u | static_cast<uint32_t>(rng() % space);  // 10.x.x.x
+  f.server = 0x5D000000u | static_cast<uint32_t>(rng() % space);  // 93.x.x.x
   f.cport = static_cast<uint16_t>(1024 + rng() % 60000);
   unsigned kind = rng() % 100;
+  if (g_many) kind = kind < 2 ? 0 : 90;
   if (kind < 70) {
     f.proto = 6;
     f.sport = (rng() % 4) ? 443 : 80;
@@ -178,12 +185,13 @@ GenFlow new_flow(std::mt19937_64& rng) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: %s OUT.pcap PACKETS [CONCURRENT_FLOWS] [SEED]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s OUT.pcap PACKETS [CONCURRENT_FLOWS] [SEED] [web|many]\n", argv[0]);
     return 2;
   }
   uint64_t packets = std::strtoull(argv[2], nullptr, 10);
   size_t concurrent = argc > 3 ? std::strtoul(argv[3], nullptr, 10) : 10000;
   std::mt19937_64 rng(argc > 4 ? std::strtoull(argv[4], nullptr, 10) : 42);
+  g_many = argc > 5 && std::string(argv[5]) == "many";
   FILE* f = std::fopen(argv[1], "wb");
   if (!f) {
     std::perror(argv[1]);

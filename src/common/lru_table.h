@@ -24,6 +24,7 @@ class LruTable {
     index_.assign(n, kNoSlot);
     mask_ = n - 1;
     slab_.reserve(capacity);
+    live_.reserve(capacity);
     advise_huge_pages(slab_.data(), capacity * sizeof(Entry));
     advise_huge_pages(index_.data(), n * sizeof(uint32_t));
   }
@@ -32,8 +33,8 @@ class LruTable {
   uint32_t size() const { return size_; }
   bool full() const { return size_ >= capacity_; }
 
-  // A slot that was ever used (it may hold a freed entry: check its key).
-  bool has_slot(uint32_t slot) const { return slot < slab_.size(); }
+  // A slot that holds a live entry.
+  bool is_live(uint32_t slot) const { return slot < live_.size() && live_[slot]; }
   Entry& at(uint32_t slot) { return slab_[slot]; }
   const Entry& at(uint32_t slot) const { return slab_[slot]; }
 
@@ -59,6 +60,8 @@ class LruTable {
       slab_.emplace_back();
     }
     slab_[slot].key = key;
+    if (live_.size() <= slot) live_.resize(slot + 1u, 0);
+    live_[slot] = 1;
     uint32_t i = bucket(key);
     while (index_[i] != kNoSlot) i = (i + 1) & mask_;
     index_[i] = slot;
@@ -84,6 +87,7 @@ class LruTable {
     }
     index_[i] = kNoSlot;
     unlink(slot);
+    live_[slot] = 0;
     free_.push_back(slot);
     --size_;
   }
@@ -110,6 +114,14 @@ class LruTable {
     return kNoSlot;
   }
   uint32_t next_newer(uint32_t slot) const { return slab_[slot].lru_next; }
+
+  // Every live entry in slab order, not LRU order: readers that visit all
+  // entries scan memory sequentially instead of chasing the LRU links.
+  template <typename Fn>
+  void for_each_live(Fn&& fn) const {
+    for (uint32_t s = 0; s < live_.size(); ++s)
+      if (live_[s]) fn(s, slab_[s]);
+  }
 
  private:
   // Large tables: 2 MiB pages where the kernel allows it (fewer page faults
@@ -138,6 +150,7 @@ class LruTable {
   }
 
   uint32_t capacity_;
+  std::vector<uint8_t> live_;  // per slot: 1 while it holds an entry
   uint32_t mask_ = 0;
   uint32_t size_ = 0;
   uint32_t head_ = kNoSlot, tail_ = kNoSlot;

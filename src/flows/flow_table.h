@@ -18,7 +18,7 @@ class FlowTable {
   Flow& at(uint32_t slot) { return table_.at(slot); }
   // The live flow in `slot`, or null.
   const Flow* live(uint32_t slot) const {
-    return table_.has_slot(slot) && table_.find(table_.at(slot).key) == slot ? &table_.at(slot) : nullptr;
+    return table_.is_live(slot) ? &table_.at(slot) : nullptr;
   }
   const Flow& at(uint32_t slot) const { return table_.at(slot); }
   bool full() const { return table_.full(); }
@@ -32,6 +32,10 @@ class FlowTable {
   uint32_t oldest_unidirectional(uint32_t scan_limit) const {
     return table_.oldest_where(scan_limit, [](const Flow& f) { return !f.bidirectional(); });
   }
+
+  // All flows in memory order (readers); for_each below is oldest first.
+  template <typename Fn>
+  void for_each_unordered(Fn&& fn) const { table_.for_each_live(fn); }
 
   template <typename Fn>
   void for_each(Fn&& fn) const {

@@ -48,6 +48,10 @@ class HostTable {
   uint32_t capacity() const { return table_.capacity(); }
   const HostTableStats& stats() const { return stats_; }
 
+  // All hosts in memory order, with their slots (readers).
+  template <typename Fn>
+  void for_each_unordered(Fn&& fn) const { table_.for_each_live(fn); }
+
   template <typename Fn>
   void for_each(Fn&& fn) const {
     for (uint32_t s = table_.oldest(); s != kNoSlot; s = table_.next_newer(s)) fn(table_.at(s));

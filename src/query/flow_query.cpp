@@ -104,11 +104,96 @@ int compare_fields(const SortFields& a, const SortFields& b, FlowSortKey k) {
   return c == 0 ? 0 : (c < 0 ? -1 : 1);
 }
 
+// flow_info() as two views (HTTP: host, then URL), without building a string.
+std::pair<std::string_view, std::string_view> info_parts(const Flow& f) {
+  if (!f.meta) return {};
+  for (Meta m : {Meta::kTlsServerName, Meta::kHttpHost, Meta::kDnsQuery, Meta::kHostName, Meta::kDhcpHostName,
+                 Meta::kNetbiosName, Meta::kSshClientBanner})
+    if (std::string_view v = f.meta->get(m); !v.empty())
+      return {v, m == Meta::kHttpHost ? f.meta->get(Meta::kHttpUrl) : std::string_view()};
+  return {};
+}
+
+int three_way(std::string_view a, std::string_view b) {
+  int c = a.compare(b);
+  return c < 0 ? -1 : c > 0;
+}
+
+// Exact comparison of two live flows on a text key, allocation-free.
+int compare_text(const Flow& a, const Flow& b, FlowSortKey k) {
+  if (k == FlowSortKey::kInfo) {
+    auto [ah, au] = info_parts(a);
+    auto [bh, bu] = info_parts(b);
+    // Compare host+url as one string: a prefix host decides by the url's start.
+    std::string_view x = ah, y = bh;
+    size_t n = std::min(x.size(), y.size());
+    if (int c = three_way(x.substr(0, n), y.substr(0, n)); c != 0) return c;
+    if (x.size() == y.size()) return three_way(au, bu);
+    std::string ja = std::string(ah) + std::string(au), jb = std::string(bh) + std::string(bu);
+    return three_way(ja, jb);
+  }
+  // Protocol names are short: these strings stay in the small-string buffer.
+  const ProtocolCatalog& cat = ProtocolCatalog::instance();
+  return three_way(cat.flow_protocol_name(a.dpi.master, a.dpi.app), cat.flow_protocol_name(b.dpi.master, b.dpi.app));
+}
+
+// The numeric sort key of a live flow without building SortFields (the
+// scan over every flow is the hot part of a flow list).
+uint64_t quick_num(const Flow& f, FlowSortKey k, Micros now) {
+  switch (k) {
+    case FlowSortKey::kBytes: return f.dir[0].bytes + f.dir[1].bytes;
+    case FlowSortKey::kLastSeen: return static_cast<uint64_t>(f.last_seen);
+    case FlowSortKey::kFirstSeen: return static_cast<uint64_t>(f.first_seen);
+    case FlowSortKey::kDuration: return static_cast<uint64_t>(f.last_seen - f.first_seen);
+    case FlowSortKey::kThpt: return f.throughput.bps_at(now);
+    case FlowSortKey::kVlan: return f.key.vlan;
+    case FlowSortKey::kL4: return f.key.proto;
+    case FlowSortKey::kClient: return endpoint_prefix(f.client_ip(), f.client_port());
+    case FlowSortKey::kServer: return endpoint_prefix(f.server_ip(), f.server_port());
+    case FlowSortKey::kInfo: return text_prefix(info_parts(f).first);
+    default: return fields_of(f, k, now, false).num;
+  }
+}
+
+// A flow's place in a shard's top list. Text keys keep 16 characters in
+// (num, num2); `fit` says the key is wholly in them, so equal numbers mean
+// equal keys and the flow itself need not be read again.
 struct Candidate {
-  uint64_t num;
-  uint64_t hash;
+  uint64_t num, num2, hash;
   uint32_t slot;
+  bool fit;
 };
+
+Candidate make_candidate(const Flow& f, uint32_t slot, FlowSortKey k, Micros now) {
+  Candidate c{0, 0, 0, slot, true};  // hash: filled once the candidate may enter the list
+  switch (k) {
+    case FlowSortKey::kInfo:
+    case FlowSortKey::kProtocol: {
+      std::string proto;
+      std::string_view text;
+      if (k == FlowSortKey::kInfo) {
+        auto [host, url] = info_parts(f);
+        text = host;
+        c.fit = url.empty();
+      } else {
+        proto = ProtocolCatalog::instance().flow_protocol_name(f.dpi.master, f.dpi.app);
+        text = proto;
+      }
+      c.num = text_prefix(text);
+      c.num2 = text.size() > 8 ? text_prefix(text.substr(8)) : 0;
+      c.fit = c.fit && text.size() <= 16;
+      break;
+    }
+    case FlowSortKey::kClient:
+    case FlowSortKey::kServer:
+      c.num = quick_num(f, k, now);
+      c.fit = (k == FlowSortKey::kClient ? f.client_ip() : f.server_ip()).is_v4();
+      break;
+    default:
+      c.num = quick_num(f, k, now);
+  }
+  return c;
+}
 
 bool local_end(const LocalNetworks& local, const IpAddress& ip) { return local.contains(ip); }
 
@@ -172,28 +257,51 @@ FlowPage query_flows(Interface& iface, const FlowQuery& q) {
     const uint32_t my_shard = shard_index++;
     const FlowTable& table = sh.flows();
     const Micros now = sh.clock();
-    std::vector<Candidate> cands;
+    // The shard's top `want` in a bounded heap whose front is the worst kept:
+    // one pass over the flows, no copy of every candidate.
+    auto better = [&](const Candidate& x, const Candidate& y) {
+      int c = x.num != y.num ? (x.num < y.num ? -1 : 1) : x.num2 != y.num2 ? (x.num2 < y.num2 ? -1 : 1) : 0;
+      if (c == 0 && !(x.fit && y.fit)) {
+        if (q.sort == FlowSortKey::kInfo || q.sort == FlowSortKey::kProtocol)
+          c = compare_text(table.at(x.slot), table.at(y.slot), q.sort);
+        else
+          c = compare_fields(fields_of(table.at(x.slot), q.sort, now, true),
+                             fields_of(table.at(y.slot), q.sort, now, true), q.sort);
+      }
+      if (c != 0) return q.ascending ? c < 0 : c > 0;
+      return x.hash < y.hash;  // stable pages
+    };
+    std::vector<Candidate> heap;
+    heap.reserve(std::min<size_t>(want, table.size()));
     uint64_t matched = 0;
-    table.for_each([&](uint32_t slot, const Flow& f) {
-      bool cl = local_end(local, f.client_ip()), sl = local_end(local, f.server_ip());
+    const bool need_locality = q.filter.hosts_type != FlowHostsType::kAny;
+    table.for_each_unordered([&](uint32_t slot, const Flow& f) {
+      bool cl = need_locality && local_end(local, f.client_ip());
+      bool sl = need_locality && local_end(local, f.server_ip());
       if (!q.filter.matches(f, cl, sl)) return;
       ++matched;
-      cands.push_back({fields_of(f, q.sort, now, false).num, FlowKeyHash{}(f.key), slot});
+      Candidate c = make_candidate(f, slot, q.sort, now);
+      if (heap.size() < want) {
+        c.hash = FlowKeyHash{}(f.key);
+        heap.push_back(c);
+        std::push_heap(heap.begin(), heap.end(), better);
+      } else {
+        // The key hash only matters on a tie: compute it when one is possible
+        // or the flow enters the list.
+        const Candidate& worst = heap.front();
+        bool tie = c.num == worst.num && c.num2 == worst.num2;
+        if (tie) c.hash = FlowKeyHash{}(f.key);
+        if (better(c, worst)) {
+          if (!tie) c.hash = FlowKeyHash{}(f.key);
+          std::pop_heap(heap.begin(), heap.end(), better);
+          heap.back() = c;
+          std::push_heap(heap.begin(), heap.end(), better);
+        }
+      }
     });
-    auto better = [&](const Candidate& a, const Candidate& b) {
-      int c = a.num == b.num ? 0 : (a.num < b.num ? -1 : 1);
-      if (c == 0 && needs_exact(q.sort))
-        c = compare_fields(fields_of(table.at(a.slot), q.sort, now, true),
-                           fields_of(table.at(b.slot), q.sort, now, true), q.sort);
-      if (c != 0) return q.ascending ? c < 0 : c > 0;
-      return a.hash < b.hash;
-    };
-    size_t k = std::min(want, cands.size());
-    if (k < cands.size()) {
-      std::partial_sort(cands.begin(), cands.begin() + static_cast<ptrdiff_t>(k), cands.end(), better);
-    } else {
-      std::sort(cands.begin(), cands.end(), better);
-    }
+    std::sort_heap(heap.begin(), heap.end(), better);
+    const std::vector<Candidate>& cands = heap;
+    const size_t k = heap.size();
     std::vector<FlowView> views;
     views.reserve(k);
     for (size_t i = 0; i < k; ++i) {
@@ -226,8 +334,11 @@ FlowCounts count_flows(Interface& iface, const FlowFilter& filter) {
   FlowCounts counts;
   const LocalNetworks& local = iface.local_networks();
   iface.for_each_shard([&](const Shard& sh) {
-    sh.flows().for_each([&](uint32_t, const Flow& f) {
-      if (!filter.matches(f, local_end(local, f.client_ip()), local_end(local, f.server_ip()))) return;
+    const bool need_locality = filter.hosts_type != FlowHostsType::kAny;
+    sh.flows().for_each_unordered([&](uint32_t, const Flow& f) {
+      if (!filter.matches(f, need_locality && local_end(local, f.client_ip()),
+                          need_locality && local_end(local, f.server_ip())))
+        return;
       ++counts.total;
       ++counts.by_l4[f.key.proto];
       ++counts.by_app[f.dpi.effective()];

@@ -132,9 +132,9 @@ HostPage query_hosts(Interface& iface, const HostQuery& q) {
       const Micros now = sh.clock();
       std::vector<Cand> cands;
       std::vector<uint32_t> slots;
-      table.for_each([&](const Host& h) {
+      table.for_each_unordered([&](uint32_t slot, const Host& h) {
         if (!q.filter.matches(h, local) || (dhcp_only && !has_dhcp_name(h))) return;
-        cands.push_back({sort_num(h, q.sort, h.detail.rate.bytes_per_second(now) * 8), table.find(h.key)});
+        cands.push_back({sort_num(h, q.sort, h.detail.rate.bytes_per_second(now) * 8), slot});
       });
       page.total = cands.size();
       std::unordered_map<uint32_t, std::string> names;  // only for name sorting

@@ -24,7 +24,10 @@ std::optional<HostKey> host_param(const Params& p, const char* name) {
 
 std::string host_key_text(const HostKey& k) {
   std::string s = k.ip.to_string();
-  if (k.vlan) s += "@" + std::to_string(k.vlan);
+  if (k.vlan) {
+    s += '@';
+    s += std::to_string(k.vlan);
+  }
   return s;
 }
 

@@ -36,7 +36,7 @@ TEST(RateLimiter, PruningKeepsBlockedSources) {
   RateLimiter rl(3, 60);
   for (int i = 0; i < 3; ++i) rl.failure("attacker", 0);
   // Many sources within the same window overflow the map.
-  for (int i = 0; i < 10005; ++i) rl.failure("s" + std::to_string(i), 1);
+  for (int i = 0; i < 10005; ++i) rl.failure(std::to_string(i).insert(0, 1, 's'), 1);
   rl.failure("late", 2);
   EXPECT_TRUE(rl.blocked("attacker", 2));
   EXPECT_FALSE(rl.blocked("attacker", 60));
