@@ -24,6 +24,7 @@ struct WebApp::Impl {
   std::unique_ptr<SessionStore> sessions;
   std::unique_ptr<Authenticator> auth;
   std::unique_ptr<InterfaceIds> ids;
+  ResponseCache cache;
   RestServices services;
   std::unique_ptr<RestApi> api;
   std::unique_ptr<HttpServer> server;
@@ -92,6 +93,7 @@ bool WebApp::start(const std::vector<Interface*>& ifaces, std::string& error) {
   m.services.tokens = m.tokens.get();
   m.services.sessions = m.sessions.get();
   m.services.auth = m.auth.get();
+  m.services.cache = &m.cache;
   m.services.prefix = m.opt.http_prefix;
   m.services.start_time = static_cast<int64_t>(std::time(nullptr));
   m.services.http_port = http_port;

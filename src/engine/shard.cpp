@@ -31,6 +31,7 @@ void ShardCounters::add(const ShardCounters& o) {
   tcp_retransmissions += o.tcp_retransmissions;
   tcp_out_of_order += o.tcp_out_of_order;
   tcp_lost += o.tcp_lost;
+  risky_flows += o.risky_flows;
   local2remote_bytes += o.local2remote_bytes;
   remote2local_bytes += o.remote2local_bytes;
   local2remote_packets += o.local2remote_packets;
@@ -307,6 +308,7 @@ void Shard::inspect(Flow& f, const PacketRef& p, int dir) {
 void Shard::detection_done(Flow& f) {
   f.dpi_state.reset();  // nDPI's per-flow memory goes now, not at flow end
   ++counters_.flows_detected;
+  if (f.dpi.risk) ++counters_.risky_flows;
   if (f.meta) learn_server_name(*f.meta, f.server_ip(), cfg_.names);
   account_l7(f, 1);  // the traffic so far joins the application now
 }
@@ -378,6 +380,7 @@ void Shard::end_flow(uint32_t slot, FlowEndReason reason) {
   bool has_new_data = f.interval_start >= 0;
   if (has_new_data || f.partial_records == 0) emit(f, reason, true);
   if (f.dpi.done) account_l7(f, 0);  // the last second's traffic
+  if (f.dpi.done && f.dpi.risk && counters_.risky_flows) --counters_.risky_flows;
   for (int side = 0; side < 2; ++side)
     if (f.host[side] != kNoSlot) hosts_.flow_ended(f.host[side], side == 0);
   flows_.erase(slot);

@@ -41,6 +41,7 @@ struct ShardCounters {
   uint64_t partial_records = 0, records = 0;
   uint64_t flows_detected = 0;  // detection ended (found, or gave up)
   uint64_t tcp_retransmissions = 0, tcp_out_of_order = 0, tcp_lost = 0;
+  uint64_t risky_flows = 0;  // gauge: flows in the table whose detection found a risk
   // Traffic between local and remote hosts (upload = local to remote).
   uint64_t local2remote_bytes = 0, remote2local_bytes = 0, local2remote_packets = 0, remote2local_packets = 0;
   std::array<uint64_t, kDscpClasses> dscp_packets{};

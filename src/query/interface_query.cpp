@@ -22,7 +22,6 @@ InterfaceSnapshot snapshot_interface(Interface& iface, const LocalNetworks* allo
     s.num_flows += sh.flows().size();
     s.flow_capacity += sh.flows().capacity();
     s.host_capacity += sh.hosts().capacity();
-    sh.flows().for_each_unordered([&](uint32_t, const Flow& f) { s.alerted_flows += f.dpi.risk != 0; });
     sh.hosts().for_each_unordered([&](uint32_t, const Host& h) {
       if (allowed && !allowed->contains(h.key.ip)) return;
       if (h.local && h.has_mac) {
@@ -54,6 +53,7 @@ InterfaceSnapshot snapshot_interface(Interface& iface, const LocalNetworks* allo
     }
   }
   s.num_devices = macs.size();
+  s.alerted_flows = s.counters.risky_flows;
   return s;
 }
 

@@ -312,6 +312,17 @@ std::optional<std::string> Params::post(std::string_view name) const {
   return std::nullopt;
 }
 
+std::string Params::canonical() const {
+  std::string out;
+  for (const auto& [name, v] : get_) {
+    out += name;
+    out += '=';
+    out += v.text;
+    out += '&';
+  }
+  return out;
+}
+
 void Params::set(std::string name, std::string value, ParamValue::Type t) {
   get_[std::move(name)] = ParamValue{t, std::move(value)};
 }

@@ -38,6 +38,10 @@ class Params {
   bool had_form_body() const { return form_body_; }
   std::optional<std::string> csrf() const { return csrf_; }
 
+  // Every validated query/JSON parameter as "name=value&..." in name order:
+  // equal requests give equal strings (cache keys).
+  std::string canonical() const;
+
   // For tests and internal callers.
   void set(std::string name, std::string value, ParamValue::Type t = ParamValue::Type::kString);
 

@@ -85,6 +85,25 @@ void RestCall::error(RestCode code, const std::string& detail) {
   res.body.assign(buf.GetString(), buf.GetSize());
 }
 
+std::string RestCall::cache_key() const {
+  return (auth.user ? auth.user->username : std::string()) + '\n' + req.path + '\n' + (v1 ? "1" : "2") + '\n' +
+         params.canonical();
+}
+
+bool RestCall::from_cache() {
+  if (!svc.cache) return false;
+  std::string body;
+  if (!svc.cache->get(cache_key(), body)) return false;
+  res.status = 200;
+  res.content_type = "application/json";
+  res.body = std::move(body);
+  return true;
+}
+
+void RestCall::to_cache() {
+  if (svc.cache && res.status == 200) svc.cache->put(cache_key(), res.body);
+}
+
 std::string with_thousands(uint64_t v) {
   std::string digits = std::to_string(v), out;
   for (size_t i = 0; i < digits.size(); ++i) {

@@ -12,6 +12,7 @@
 #include "engine/interface.h"
 #include "rest/json.h"
 #include "rest/params.h"
+#include "rest/response_cache.h"
 #include "web/http_types.h"
 
 namespace wl {
@@ -32,6 +33,7 @@ struct RestServices {
   std::string prefix;         // --http-prefix
   int64_t start_time = 0;     // epoch seconds
   int http_port = 0, https_port = 0;
+  ResponseCache* cache = nullptr;  // list answers, shared by all callers
 };
 
 // ntopng's return codes (compat doc 2.2).
@@ -74,10 +76,16 @@ class RestCall {
 
   // Success envelope; `extra` may add top-level keys next to rc (paging totals).
   void ok(const std::function<void(Json&)>& rsp, const std::function<void(Json&)>& extra = nullptr);
+  // List endpoints: answers the request from the cache when an identical one
+  // (same user, path and parameters) was answered less than a second ago.
+  bool from_cache();
+  void to_cache();
+
   // Error envelope with "rsp": [] and the code's HTTP status; `detail` replaces the phrase.
   void error(RestCode code, const std::string& detail = {});
 
  private:
+  std::string cache_key() const;
   std::shared_ptr<const LocalNetworks> allowed_;
 };
 

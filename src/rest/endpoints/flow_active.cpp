@@ -191,6 +191,7 @@ void register_flow_active(Routes& r) {
   r["get/flow/active.lua"] = {[](RestCall& c) {
     const MonitoredInterface* mi = c.interface();
     if (!mi) return;
+    if (c.from_cache()) return;
     FlowQuery q;
     if (!build_filter(c, q.filter)) return;
     std::string col = c.params.get_or("sortColumn", "");
@@ -222,6 +223,7 @@ void register_flow_active(Routes& r) {
       w.EndArray();
       w.EndObject();
     });
+    c.to_cache();
   }};
 }
 

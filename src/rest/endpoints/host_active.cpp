@@ -84,6 +84,7 @@ void register_host_active(Routes& r) {
   r["get/host/active.lua"] = {[](RestCall& c) {
     const MonitoredInterface* mi = c.interface();
     if (!mi) return;
+    if (c.from_cache()) return;
     HostQuery q;
     q.filter.allowed = c.allowed();
     q.filter.mode = host_mode(c.params.get_or("mode", "all"));
@@ -135,6 +136,7 @@ void register_host_active(Routes& r) {
       w.EndArray();
       w.EndObject();
     });
+    c.to_cache();
   }};
 }
 
