@@ -10,6 +10,7 @@
 #include "auth/config_db.h"
 #include "auth/interface_ids.h"
 #include "dpi/protocol_catalog.h"
+#include "rest/live_feed.h"
 #include "rest/rest_api.h"
 #include "web/http_server.h"
 
@@ -27,6 +28,7 @@ struct WebApp::Impl {
   ResponseCache cache;
   RestServices services;
   std::unique_ptr<RestApi> api;
+  std::unique_ptr<LiveFeed> live;
   std::unique_ptr<HttpServer> server;
 };
 
@@ -113,6 +115,12 @@ bool WebApp::start(const std::vector<Interface*>& ifaces, std::string& error) {
                  m.opt.disable_login == 0 ? " for connections from localhost" : "");
   RestApi* api = m.api.get();
   m.server = std::make_unique<HttpServer>(cfg, [api](const HttpRequest& req, HttpResponse& res) { api->handle(req, res); });
+  m.live = std::make_unique<LiveFeed>(m.services);
+  LiveFeed* live = m.live.get();
+  m.server->add_websocket({m.opt.http_prefix + "/ws/live",
+                           [live](const HttpRequest& req, HttpResponse& reject) { return live->accept(req, reject); },
+                           [live](const HttpRequest& req) { return live->tick(req); },
+                           std::chrono::milliseconds(1000)});
   if (!m.server->start(error)) return false;
   auto ports = m.server->bound_ports();
   for (size_t i = 0; i < cfg.listen.size() && i < ports.size(); ++i)

@@ -42,4 +42,17 @@ std::string dom_safe_key(const HostKey& k) {
   return out;
 }
 
+std::optional<HostView> requested_host(RestCall& c, const MonitoredInterface*& mi) {
+  mi = c.interface();
+  if (!mi) return std::nullopt;
+  auto key = host_param(c.params);
+  if (!key) {
+    c.error(RestCode::kInvalidArguments, "Missing or invalid host");
+    return std::nullopt;
+  }
+  auto h = find_host(*mi->iface, *key, c.allowed());
+  if (!h) c.error(RestCode::kNotFound, "Host not found");
+  return h;
+}
+
 }  // namespace wl

@@ -175,6 +175,11 @@ void for_each_pair(std::string_view qs, Fn&& fn) {
 
 }  // namespace
 
+std::string lower_ascii(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
 bool url_decode(std::string_view in, std::string& out) {
   out.clear();
   out.reserve(in.size());

@@ -51,6 +51,8 @@ class Params {
   bool json_body_ = false, form_body_ = false;
 };
 
+// User names are case-insensitive, as in ntopng.
+std::string lower_ascii(std::string s);
 // Percent-decoding of a query component ('+' is a space); false when malformed.
 bool url_decode(std::string_view in, std::string& out);
 // True when `value` passes the validation rule of parameter `name`.

@@ -59,6 +59,13 @@ void RestApi::refuse_credentials(const HttpRequest& req, HttpResponse& res, cons
     res.add_header("Retry-After", "60");
     return;
   }
+  if (auth.kind == AuthResult::kBadCredentials) {
+    // At most a few lines a minute per source: the limiter refuses the rest unlogged.
+    const std::string* a = req.header("authorization");
+    std::string scheme = a ? a->substr(0, a->find(' ')) : "?";
+    std::fprintf(stderr, "wirelens: failed login (%s) from %s for %s\n", scheme.c_str(), req.remote_ip.c_str(),
+                 req.path.c_str());
+  }
   plain(res, 401, "Authentication required: HTTP Basic, 'Authorization: Token <token>' or a session.\n");
   // The browser UI (session cookie or XHR) must not get the browser's own dialog.
   bool ui = req.header("x-requested-with") != nullptr ||
@@ -91,22 +98,15 @@ void RestApi::handle_login(const HttpRequest& req, HttpResponse& res) {
   }
   res.add_header("Set-Cookie", ui_cookie_header(*a.session, false));
   if (wants_json) {
-    JsonBuffer buf;
-    Json w(buf);
-    w.StartObject();
-    kv(w, "rc", 0);
-    kv(w, "rc_str", "OK");
-    kv(w, "rc_str_hr", "Success");
-    jkey(w, "rsp");
-    w.StartObject();
-    kv(w, "username", a.user->username);
-    kv(w, "csrf", a.session->csrf);
-    kv(w, "must_change_password", a.user->must_change_password);
-    w.EndObject();
-    w.EndObject();
     res.status = 200;
     res.content_type = "application/json";
-    res.body = buf.GetString();
+    res.body = ok_envelope([&](Json& w) {
+      w.StartObject();
+      kv(w, "username", a.user->username);
+      kv(w, "csrf", a.session->csrf);
+      kv(w, "must_change_password", a.user->must_change_password);
+      w.EndObject();
+    });
   } else {
     res.status = 302;
     res.content_type = "text/plain";
@@ -126,8 +126,7 @@ void RestApi::handle_logout(const HttpRequest&, HttpResponse& res, const AuthRes
 
 void RestApi::handle_password_reset(RestCall& call) {
   auto param = [&](const char* n) { return call.params.post(n).value_or(call.params.get(n).value_or("")); };
-  std::string username = param("username");
-  for (auto& c : username) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string username = lower_ascii(param("username"));
   if (username.empty()) username = call.user().username;
   std::string old_pw = param("old_password"), new_pw = param("new_password"), confirm = param("confirm_password");
   bool self = username == call.user().username;

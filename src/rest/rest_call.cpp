@@ -53,7 +53,7 @@ void RestCall::write_ifid(Json& w) {
   else jstr(w, v ? v->text : "");
 }
 
-void RestCall::ok(const std::function<void(Json&)>& rsp, const std::function<void(Json&)>& extra) {
+std::string ok_envelope(const std::function<void(Json&)>& rsp, const std::function<void(Json&)>& extra) {
   JsonBuffer buf;
   Json w(buf);
   w.StartObject();
@@ -64,9 +64,13 @@ void RestCall::ok(const std::function<void(Json&)>& rsp, const std::function<voi
   jkey(w, "rsp");
   rsp(w);
   w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+void RestCall::ok(const std::function<void(Json&)>& rsp, const std::function<void(Json&)>& extra) {
   res.status = 200;
   res.content_type = "application/json";
-  res.body.assign(buf.GetString(), buf.GetSize());
+  res.body = ok_envelope(rsp, extra);
 }
 
 void RestCall::error(RestCode code, const std::string& detail) {

@@ -50,6 +50,9 @@ struct RestCodeInfo {
 };
 const RestCodeInfo& rest_code_info(RestCode c);
 
+// A success envelope {"rc": 0, "rc_str": "OK", "rc_str_hr", [extra keys], "rsp"}.
+std::string ok_envelope(const std::function<void(Json&)>& rsp, const std::function<void(Json&)>& extra = nullptr);
+
 class RestCall {
  public:
   RestCall(const HttpRequest& req, HttpResponse& res, Params& params, RestServices& svc, AuthResult auth, bool v1);

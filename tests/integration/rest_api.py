@@ -21,36 +21,12 @@ import time
 
 import requests
 
-BIN = sys.argv[1] if len(sys.argv) > 1 else "/work/main/build/wirelens"
-SHARED = sys.argv[2] if len(sys.argv) > 2 else "/work/shared"
-PCAP = os.path.join(SHARED, "pcaps", "teams.pcap")
-LOCAL_NET = "192.168.1.0/24"
-ADMIN = ("admin", "secret123")
+from rest_common import ADMIN, BIN, LOCAL_NET, PCAP, SHARED, check, finish, free_port, is_json  # noqa: F401
 
-failures = 0
-checks = 0
-
-
-def check(name, ok, detail=""):
-    global failures, checks
-    checks += 1
-    if not ok:
-        failures += 1
-    print("%s: %s%s" % ("PASS" if ok else "FAIL", name, ("  -- " + str(detail)[:400]) if detail and not ok else ""))
-    sys.stdout.flush()
-    return ok
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 class Server:
-    def __init__(self, datadir, admin_password="secret123", pcap=PCAP, port=None, dump=None):
+    def __init__(self, datadir, admin_password="secret123", pcap=PCAP, port=None, dump=None, extra=None):
         self.datadir = datadir
         self.port = port or free_port()
         self.base = "http://127.0.0.1:%d" % self.port
@@ -60,6 +36,7 @@ class Server:
             cmd += ["--admin-password", admin_password]
         if dump:
             cmd += ["-F", "file;" + dump]
+        cmd += extra or []
         self.log = open(os.path.join(datadir, "..", "wl-%d.log" % self.port), "w")
         self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
 
@@ -103,16 +80,12 @@ def v2(path):
     return "/lua/rest/v2/" + path
 
 
-def is_json_ct(r):
-    return r.headers.get("Content-Type", "").startswith("application/json")
-
-
 def envelope_ok(r):
     try:
         j = r.json()
     except ValueError:
         return False, "body not JSON: %r" % r.text[:200]
-    ok = (r.status_code == 200 and is_json_ct(r) and j.get("rc") == 0 and j.get("rc_str") == "OK"
+    ok = (r.status_code == 200 and is_json(r) and j.get("rc") == 0 and j.get("rc_str") == "OK"
           and isinstance(j.get("rc_str_hr"), str) and j.get("rc_str_hr") != "" and "rsp" in j)
     return ok, "status=%s ct=%s body=%s" % (r.status_code, r.headers.get("Content-Type"), r.text[:200])
 
@@ -136,6 +109,48 @@ def raw_request(port, method, path, headers=None, body=None):
         return None, {}, str(e).encode()
     finally:
         conn.close()
+
+
+def ws_first_message(port, path, headers):
+    """WebSocket handshake by hand; returns (HTTP status, first text message or None)."""
+    import base64, socket as so
+    key = base64.b64encode(os.urandom(16)).decode()
+    lines = ["GET %s HTTP/1.1" % path, "Host: 127.0.0.1:%d" % port, "Upgrade: websocket", "Connection: Upgrade",
+             "Sec-WebSocket-Key: " + key, "Sec-WebSocket-Version: 13"] + ["%s: %s" % kv for kv in headers.items()]
+    c = so.create_connection(("127.0.0.1", port), timeout=10)
+    try:
+        c.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        buf = b""
+        while b"\r\n\r\n" not in buf:
+            chunk = c.recv(4096)
+            if not chunk:
+                break
+            buf += chunk
+        head, _, rest = buf.partition(b"\r\n\r\n")
+        status = int(head.split()[1]) if head else None
+        if status != 101:
+            return status, None
+        def need(n):
+            nonlocal rest
+            while len(rest) < n:
+                chunk = c.recv(4096)
+                if not chunk:
+                    raise EOFError
+                rest += chunk
+            out, rest = rest[:n], rest[n:]
+            return out
+        while True:
+            b0, b1 = need(2)
+            ln = b1 & 0x7F
+            if ln == 126:
+                ln = int.from_bytes(need(2), "big")
+            elif ln == 127:
+                ln = int.from_bytes(need(8), "big")
+            payload = need(ln)
+            if b0 & 0x0F == 1:
+                return status, payload.decode()
+    finally:
+        c.close()
 
 
 def read_flow_records(datadir):
@@ -174,12 +189,90 @@ def main():
     servers = []
     try:
         run(tmp, servers)
+        run_options(tmp, servers)
     finally:
         for s in servers:
             s.stop()
         shutil.rmtree(tmp, ignore_errors=True)
-    print("%d checks, %d failed" % (checks, failures))
-    sys.exit(1 if failures else 0)
+    finish()
+
+
+def started(tmp, servers, name, **kw):
+    dd = os.path.join(tmp, name)
+    os.makedirs(dd)
+    srv = Server(dd, **kw)
+    servers.append(srv)
+    return srv
+
+
+def run_options(tmp, servers):
+    """Listener options, login options and the failed-login limit, each on its own server."""
+    import urllib3
+    urllib3.disable_warnings()
+    # HTTPS only, with the certificate made on first start
+    https_port = free_port()
+    srv = started(tmp, servers, "https", extra=["-w", "0", "-W", "127.0.0.1:%d" % https_port])
+    base = "https://127.0.0.1:%d" % https_port
+    ok = False
+    for _ in range(150):
+        try:
+            r = requests.get(base + "/lua/rest/version.lua", auth=ADMIN, verify=False, timeout=2)
+            ok = r.status_code == 200 and r.json()["rc"] == 0
+            break
+        except requests.RequestException:
+            time.sleep(0.2)
+    check("-W: HTTPS answers with the self-signed certificate", ok)
+    ssl_dir = os.path.join(srv.datadir, "ssl")
+    check("-W: certificate and key written to <data dir>/ssl",
+          os.path.exists(os.path.join(ssl_dir, "wirelens-cert.pem")) and
+          os.path.exists(os.path.join(ssl_dir, "wirelens-key.pem")))
+    srv.stop()
+
+    # --http-prefix: every path moves under it, version roots name it
+    srv = started(tmp, servers, "prefix", extra=["-Z", "/wl"])
+    time.sleep(0.5)
+    r = None
+    for _ in range(150):
+        try:
+            r = requests.get(srv.url("/wl/lua/rest/version.lua"), auth=ADMIN, timeout=2)
+            break
+        except requests.RequestException:
+            time.sleep(0.2)
+    check("-Z: version under the prefix, roots include it",
+          r is not None and r.status_code == 200 and
+          r.json()["rsp"]["supported_versions"][1]["root"] == "/wl/lua/rest/v2", r.text[:200] if r else None)
+    r = requests.get(srv.url("/lua/rest/version.lua"), auth=ADMIN, timeout=5)
+    check("-Z: paths outside the prefix are not found", r.status_code == 404, r.status_code)
+    srv.stop()
+
+    # gzip for large answers
+    srv = started(tmp, servers, "gzip")
+    if srv.wait_ready():
+        r = requests.get(srv.url(v2("get/l7/application/consts.lua")), auth=ADMIN, timeout=5,
+                         headers={"Accept-Encoding": "gzip"})
+        check("large JSON answers are gzipped when asked", r.headers.get("Content-Encoding") == "gzip" and
+              r.json()["rc"] == 0, r.headers)
+        r = requests.get(srv.url(v2("get/l7/application/consts.lua")), auth=ADMIN, timeout=5,
+                         headers={"Accept-Encoding": "identity"})
+        check("... and plain when not", "Content-Encoding" not in r.headers and r.json()["rc"] == 0, r.headers)
+        # Failed logins: the source is refused (429) before any password check
+        codes = [requests.get(srv.url(v2("connect/test.lua")), auth=("admin", "wrong-%d" % i), timeout=10).status_code
+                 for i in range(12)]
+        check("failed Basic logins from one source end in 429", codes[:5] == [401] * 5 and codes[-1] == 429, codes)
+        r = requests.get(srv.url(v2("connect/test.lua")), auth=ADMIN, timeout=10)
+        check("a rate-limited source is refused even with the right password", r.status_code == 429, r.status_code)
+    srv.stop()
+    log = open(os.path.join(srv.datadir, "..", "wl-%d.log" % srv.port)).read()
+    check("failed logins are logged", "failed" in log.lower() or "wrong" in log.lower(), log[-300:])
+
+    # --disable-login 1: no credentials needed (labs), with a loud warning
+    srv = started(tmp, servers, "nologin", extra=["-l", "1"])
+    ready = srv.wait_ready(auth=None)
+    r = requests.get(srv.url(v2("get/ntopng/interfaces.lua")), timeout=5)
+    check("-l 1: no login needed", ready and r.status_code == 200 and r.json()["rc"] == 0, r.status_code)
+    srv.stop()
+    log = open(os.path.join(srv.datadir, "..", "wl-%d.log" % srv.port)).read()
+    check("-l 1: warns at start", "WARNING" in log, log[-300:])
 
 
 def run(tmp, servers):
@@ -195,6 +288,18 @@ def run(tmp, servers):
 
     def get(path, params=None, **kw):
         return S.get(srv.url(path), params=params, timeout=10, **kw)
+
+    # ---- WebSocket live feed ----------------------------------------------------------
+    import base64
+    basic = "Basic " + base64.b64encode(("%s:%s" % ADMIN).encode()).decode()
+    st, msg = ws_first_message(srv.port, "/ws/live?ifid=0", {"Authorization": basic})
+    live = json.loads(msg) if msg else {}
+    check("ws/live: upgrade with credentials, a message with packets and flows",
+          st == 101 and live.get("packets", 0) > 0 and "num_flows" in live and "throughput_bps" in live, (st, msg))
+    st, msg = ws_first_message(srv.port, "/ws/live?ifid=0", {})
+    check("ws/live without credentials refused (401)", st == 401, st)
+    st, msg = ws_first_message(srv.port, "/ws/live?ifid=9", {"Authorization": basic})
+    check("ws/live with an unknown ifid refused (400)", st == 400, st)
 
     # ---- host list for parameters ------------------------------------------------------
     hosts = get(v2("get/host/active.lua"), {"ifid": "0", "all": "true"}).json()["rsp"]["data"]
@@ -273,7 +378,7 @@ def run(tmp, servers):
             j = r.json()
         except ValueError:
             return check(name, False, "not JSON: %s %r" % (r.status_code, r.text[:200]))
-        ok = r.status_code == status and j.get("rc") == rc and j.get("rsp") == [] and is_json_ct(r)
+        ok = r.status_code == status and j.get("rc") == rc and j.get("rsp") == [] and is_json(r)
         if rc_str:
             ok = ok and j.get("rc_str") == rc_str
         return check(name, ok, "status=%s body=%s" % (r.status_code, r.text[:200]))
@@ -505,22 +610,22 @@ def run(tmp, servers):
     for path, params in endpoints:
         r = requests.get(srv.url(path), params=params, timeout=10)
         wa = r.headers.get("WWW-Authenticate", "")
-        if r.status_code != 401 or is_json_ct(r) or not wa.lower().startswith("basic"):
+        if r.status_code != 401 or is_json(r) or not wa.lower().startswith("basic"):
             noauth_fail.append((path, r.status_code, r.headers.get("Content-Type"), wa))
     check("every REST path without credentials -> 401, not JSON, WWW-Authenticate Basic", not noauth_fail,
           noauth_fail[:5])
     r = requests.get(srv.url(v2("get/interface/data.lua")), params=I, headers={"X-Requested-With": "XMLHttpRequest"},
                      timeout=10)
-    check("401 with X-Requested-With: no WWW-Authenticate", r.status_code == 401 and not is_json_ct(r) and
+    check("401 with X-Requested-With: no WWW-Authenticate", r.status_code == 401 and not is_json(r) and
           "WWW-Authenticate" not in r.headers, (r.status_code, dict(r.headers)))
     r = requests.get(srv.url(v2("connect/test.lua")), auth=("admin", "wrong"), timeout=10)
-    check("bad Basic password -> 401 not JSON", r.status_code == 401 and not is_json_ct(r),
+    check("bad Basic password -> 401 not JSON", r.status_code == 401 and not is_json(r),
           (r.status_code, r.headers.get("Content-Type")))
     r = requests.get(srv.url(v2("connect/test.lua")), auth=("nosuchuser", "x"), timeout=10)
-    check("unknown Basic user -> 401 not JSON", r.status_code == 401 and not is_json_ct(r),
+    check("unknown Basic user -> 401 not JSON", r.status_code == 401 and not is_json(r),
           (r.status_code, r.headers.get("Content-Type")))
     r = requests.get(srv.url(v2("connect/test.lua")), headers={"Authorization": "Token " + "0" * 32}, timeout=10)
-    check("unknown token -> 401 not JSON", r.status_code == 401 and not is_json_ct(r), r.status_code)
+    check("unknown token -> 401 not JSON", r.status_code == 401 and not is_json(r), r.status_code)
 
     # tokens
     t1r = S.post(srv.url(v2("create/ntopng/api_token.lua")), timeout=10).json()
@@ -535,7 +640,7 @@ def run(tmp, servers):
                   timeout=10).json().get("rsp", {}).get("api_token", "")
     r_old = requests.get(srv.url(v2("connect/test.lua")), headers=tk(tok1), timeout=10)
     r_new = requests.get(srv.url(v2("connect/test.lua")), headers=tk(tok2), timeout=10)
-    check("old token stops working after a new one is created", r_old.status_code == 401 and not is_json_ct(r_old),
+    check("old token stops working after a new one is created", r_old.status_code == 401 and not is_json(r_old),
           r_old.status_code)
     check("new token works", envelope_ok(r_new)[0] and tok2 != tok1, envelope_ok(r_new)[1])
     r = S.post(srv.url(v2("create/ntopng/api_token.lua")), json={"username": "ghost"}, timeout=10)
@@ -550,7 +655,7 @@ def run(tmp, servers):
     check("Cookie: session=<id> works (GET)", envelope_ok(r)[0], envelope_ok(r)[1])
     r = requests.get(srv.url(v2("get/interface/data.lua")), params=I, headers={"Cookie": "session=" + "f" * 32},
                      timeout=10)
-    check("unknown session cookie -> 401, not JSON", r.status_code == 401 and not is_json_ct(r), r.status_code)
+    check("unknown session cookie -> 401, not JSON", r.status_code == 401 and not is_json(r), r.status_code)
     r = S.post(srv.url(v2("create/ntopng/session.lua")), json={"username": "ghost"}, timeout=10)
     err("session for unknown user -> 400/-5", r, 400, -5)
     r = S.post(srv.url(v2("create/ntopng/session.lua")) + "?username=admin", timeout=10)
@@ -600,7 +705,7 @@ def run(tmp, servers):
     check("Basic + form POST to get/ needs no csrf", envelope_ok(r)[0], envelope_ok(r)[1])
     bad = requests.post(srv.url("/authorize.html"), data={"user": "admin", "password": "nope"},
                         headers={"X-Requested-With": "XMLHttpRequest"}, allow_redirects=False, timeout=10)
-    check("/authorize.html wrong password: not 200 JSON", not (bad.status_code == 200 and is_json_ct(bad)),
+    check("/authorize.html wrong password: not 200 JSON", not (bad.status_code == 200 and is_json(bad)),
           bad.status_code)
 
     # path traversal & limits
@@ -760,16 +865,16 @@ def run(tmp, servers):
               r.headers.get("Content-Type", "").startswith("text/plain") and r.text.strip() != "",
               (r.status_code, r.headers.get("Content-Type"), r.text[:100]))
         r = requests.get(srv3.url(v2("connect/test.lua")), auth=("admin", "admin"), timeout=10)
-        check("default password: connect/test not JSON", not is_json_ct(r), r.headers.get("Content-Type"))
+        check("default password: connect/test not JSON", not is_json(r), r.headers.get("Content-Type"))
         r = requests.post(srv3.url("/lua/admin/password_reset.lua"), auth=("admin", "admin"),
                           data={"username": "admin", "old_password": "wrongold", "new_password": "N3wPassw0rd",
                                 "confirm_password": "N3wPassw0rd"}, timeout=10)
         check("password_reset with a wrong old password refused", r.status_code != 200 or
-              (is_json_ct(r) and r.json().get("rc") != 0), (r.status_code, r.text[:100]))
+              (is_json(r) and r.json().get("rc") != 0), (r.status_code, r.text[:100]))
         r = requests.post(srv3.url("/lua/admin/password_reset.lua"), auth=("admin", "admin"),
                           data={"username": "admin", "old_password": "admin", "new_password": "N3wPassw0rd",
                                 "confirm_password": "N3wPassw0rd"}, timeout=10)
-        check("password_reset old=admin works", r.status_code == 200 and (not is_json_ct(r) or
+        check("password_reset old=admin works", r.status_code == 200 and (not is_json(r) or
                                                                         r.json().get("rc") == 0),
               (r.status_code, r.text[:200]))
         r = requests.get(srv3.url(v2("get/interface/data.lua")), params=I, auth=("admin", "N3wPassw0rd"), timeout=10)

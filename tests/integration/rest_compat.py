@@ -17,37 +17,9 @@ import time
 
 import requests
 
-BIN = sys.argv[1] if len(sys.argv) > 1 else "/work/main/build/wirelens"
-SHARED = sys.argv[2] if len(sys.argv) > 2 else "/work/shared"
-PCAP = os.path.join(SHARED, "pcaps", "teams.pcap")
-LOCAL_NET = "192.168.1.0/24"
-ADMIN = ("admin", "secret123")
+from rest_common import ADMIN, BIN, LOCAL_NET, PCAP, SHARED, check, finish, free_port, is_json  # noqa: F401
+
 VIEWER = ("viewer", "viewerpass1")
-
-failures = 0
-checks = 0
-
-
-def check(name, ok, detail=""):
-    global failures, checks
-    checks += 1
-    if not ok:
-        failures += 1
-    print("%s: %s%s" % ("PASS" if ok else "FAIL", name, ("  -- " + str(detail)[:400]) if detail and not ok else ""))
-    sys.stdout.flush()
-    return ok
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    p = s.getsockname()[1]
-    s.close()
-    return p
-
-
-def is_json(r):
-    return r.headers.get("Content-Type", "").startswith("application/json")
 
 
 def ok_env(r):
@@ -94,8 +66,7 @@ def main():
                 proc.wait()
         log.close()
         shutil.rmtree(tmp, ignore_errors=True)
-    print("%d checks, %d failed" % (checks, failures))
-    sys.exit(1 if failures else 0)
+    finish()
 
 
 def run(base):

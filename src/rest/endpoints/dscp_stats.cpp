@@ -36,12 +36,9 @@ void register_dscp_stats(Routes& r) {
     c.ok([&](Json& w) { write_label_values(w, items); });
   }};
   r["get/host/dscp/stats.lua"] = {[](RestCall& c) {
-    const MonitoredInterface* mi = c.interface();
-    if (!mi) return;
-    auto key = host_param(c.params);
-    if (!key) return c.error(RestCode::kInvalidArguments, "Missing or invalid host");
-    auto h = find_host(*mi->iface, *key, c.allowed());
-    if (!h) return c.error(RestCode::kNotFound, "Host not found");
+    const MonitoredInterface* mi = nullptr;
+    auto h = requested_host(c, mi);
+    if (!h) return;
     bool recv = c.params.get_or("direction", "sent") == "recv";
     const DirectionDetail& d = recv ? h->host.detail.rcvd : h->host.detail.sent;
     auto items = dscp_items(d.dscp_packets);

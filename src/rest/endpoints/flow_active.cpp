@@ -4,6 +4,7 @@
 #include "query/flow_query.h"
 #include "query/host_query.h"
 #include "rest/host_param.h"
+#include "rest/paging.h"
 #include "rest/routes.h"
 
 namespace wl {
@@ -206,22 +207,12 @@ void register_flow_active(Routes& r) {
     FlowPage result = query_flows(*mi->iface, q);
     bool verbose = c.params.boolean("verbose").value_or(false);
     c.ok([&](Json& w) {
-      w.StartObject();
-      kv(w, "currentPage", page);
-      kv(w, "perPage", per_page);
-      kv(w, "totalRows", result.total);
-      jkey(w, "data");
-      w.StartArray();
-      for (const auto& f : result.rows) write_row(c, w, f, *mi->iface, verbose);
-      w.EndArray();
-      jkey(w, "sort");
-      w.StartArray();
-      w.StartArray();
-      jstr(w, "column_" + (key ? col : std::string()));
-      jstr(w, q.ascending ? "asc" : "desc");
-      w.EndArray();
-      w.EndArray();
-      w.EndObject();
+      write_page(
+          w, page, per_page, result.total,
+          [&](Json& out) {
+            for (const auto& f : result.rows) write_row(c, out, f, *mi->iface, verbose);
+          },
+          key ? col : std::string(), q.ascending);
     });
     c.to_cache();
   }};

@@ -2,6 +2,7 @@
 // (compat doc 6.12, paging style A of 4.3).
 #include "query/host_query.h"
 #include "rest/host_param.h"
+#include "rest/paging.h"
 #include "rest/routes.h"
 
 namespace wl {
@@ -117,24 +118,12 @@ void register_host_active(Routes& r) {
     }
     HostPage result = query_hosts(*mi->iface, q);
     c.ok([&](Json& w) {
-      w.StartObject();
-      kv(w, "currentPage", all ? 0 : page);
-      kv(w, "perPage", all ? (c.v1 ? 0 : -1) : per_page);
-      kv(w, "totalRows", result.total);
-      jkey(w, "data");
-      w.StartArray();
-      for (const auto& v : result.rows) write_row(w, v, c.v1);
-      w.EndArray();
-      jkey(w, "sort");
-      w.StartArray();
-      w.StartArray();
-      if (key) {
-        jstr(w, "column_" + col);
-        jstr(w, q.ascending ? "asc" : "desc");
-      }
-      w.EndArray();
-      w.EndArray();
-      w.EndObject();
+      write_page(
+          w, all ? 0 : page, all ? (c.v1 ? 0 : -1) : per_page, result.total,
+          [&](Json& out) {
+            for (const auto& v : result.rows) write_row(out, v, c.v1);
+          },
+          key ? std::optional<std::string>(col) : std::nullopt, q.ascending);
     });
     c.to_cache();
   }};

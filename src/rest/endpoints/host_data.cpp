@@ -62,18 +62,15 @@ void write_flows(RestCall& c, Json& w, Interface& iface, const HostKey& key) {
 
 void register_host_data(Routes& r) {
   r["get/host/data.lua"] = {[](RestCall& c) {
-    const MonitoredInterface* mi = c.interface();
-    if (!mi) return;
-    auto key = host_param(c.params);
-    if (!key) return c.error(RestCode::kInvalidArguments, "Missing or invalid host");
-    auto h = find_host(*mi->iface, *key, c.allowed());
-    if (!h) return c.error(RestCode::kNotFound, "Host not found");
+    const MonitoredInterface* mi = nullptr;
+    auto h = requested_host(c, mi);
+    if (!h) return;
     bool host_stats = c.params.boolean("host_stats").value_or(true);
     bool with_flows = !c.params.get_or("host_stats_flows", "").empty();
     c.ok([&](Json& w) {
       w.StartObject();
       if (host_stats) write_host_fields(w, *h, mi->ifid, mi->iface->local_networks());
-      if (with_flows) write_flows(c, w, *mi->iface, *key);
+      if (with_flows) write_flows(c, w, *mi->iface, h->host.key);
       w.EndObject();
     });
   }};

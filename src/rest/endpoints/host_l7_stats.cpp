@@ -12,12 +12,9 @@ namespace wl {
 
 void register_host_l7_stats(Routes& r) {
   r["get/host/l7/stats.lua"] = {[](RestCall& c) {
-    const MonitoredInterface* mi = c.interface();
-    if (!mi) return;
-    auto key = host_param(c.params);
-    if (!key) return c.error(RestCode::kInvalidArguments, "Missing or invalid host");
-    auto h = find_host(*mi->iface, *key, c.allowed());
-    if (!h) return c.error(RestCode::kNotFound, "Host not found");
+    const MonitoredInterface* mi = nullptr;
+    auto h = requested_host(c, mi);
+    if (!h) return;
     const ProtocolCatalog& cat = ProtocolCatalog::instance();
     bool breed = c.params.boolean("breed").value_or(false);
     bool by_cat = !breed && c.params.boolean("ndpi_category").value_or(false);

@@ -10,8 +10,7 @@ constexpr int64_t kRestSessionSeconds = 7 * 24 * 3600;  // sliding: renewed on u
 
 void register_sessions(Routes& r) {
   r["create/ntopng/session.lua"] = {[](RestCall& c) {
-    std::string username = c.params.post("username").value_or("");
-    for (auto& ch : username) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    std::string username = lower_ascii(c.params.post("username").value_or(""));
     if (username.empty()) return c.error(RestCode::kInvalidArguments, "Missing username");
     if (username != c.user().username && !c.is_admin())
       return c.error(RestCode::kInvalidArguments, "Only administrators create sessions for other users");

@@ -57,8 +57,7 @@ Stats stats_of(const std::vector<std::optional<double>>& d, int64_t step) {
   return s;
 }
 
-void write_stats(Json& w, const Stats& s) {
-  w.StartObject();
+void write_stats_fields(Json& w, const Stats& s) {
   kv(w, "total", s.total);
   kv(w, "average", s.average);
   kv(w, "95th_percentile", s.p95);
@@ -66,6 +65,11 @@ void write_stats(Json& w, const Stats& s) {
   kv(w, "max_val", s.max);
   kv(w, "min_val_idx", static_cast<uint64_t>(s.min_idx));
   kv(w, "max_val_idx", static_cast<uint64_t>(s.max_idx));
+}
+
+void write_stats(Json& w, const Stats& s) {
+  w.StartObject();
+  write_stats_fields(w, s);
   w.EndObject();
 }
 
@@ -153,13 +157,7 @@ void register_timeseries(Routes& r) {
 
     auto write_legacy_stats = [&](Json& w) {
       w.StartObject();
-      kv(w, "total", top.total);
-      kv(w, "average", top.average);
-      kv(w, "95th_percentile", top.p95);
-      kv(w, "min_val", top.min);
-      kv(w, "max_val", top.max);
-      kv(w, "min_val_idx", static_cast<uint64_t>(top.min_idx));
-      kv(w, "max_val_idx", static_cast<uint64_t>(top.max_idx));
+      write_stats_fields(w, top);
       jkey(w, "by_serie");
       w.StartArray();
       for (const auto& s : st) write_stats(w, s);

@@ -5,16 +5,9 @@
 
 namespace wl {
 
-namespace {
-std::string lower(std::string s) {
-  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
-}
-}  // namespace
-
 void register_tokens(Routes& r) {
   r["create/ntopng/api_token.lua"] = {[](RestCall& c) {
-    std::string username = lower(c.params.post("username").value_or(""));
+    std::string username = lower_ascii(c.params.post("username").value_or(""));
     if (username.empty()) username = c.user().username;
     if (username != c.user().username && !c.is_admin())
       return c.error(RestCode::kInvalidArguments, "Only administrators create tokens for other users");

@@ -87,10 +87,6 @@ bool apply_fields(RestCall& c, User& u) {
   return true;
 }
 
-std::string lower(std::string s) {
-  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
-}
 
 }  // namespace
 
@@ -106,7 +102,7 @@ void register_users(Routes& r) {
 
   r["add/ntopng/user.lua"] = {[](RestCall& c) {
     User u;
-    u.username = lower(param(c, "username"));
+    u.username = lower_ascii(param(c, "username"));
     std::string pw = param(c, "password"), confirm = param(c, "confirm_password");
     if (u.username.empty() || pw.empty()) return c.error(RestCode::kInvalidArguments, "username and password are required");
     if (has_param(c, "confirm_password") && pw != confirm) return c.error(RestCode::kPasswordMismatch);
@@ -124,7 +120,7 @@ void register_users(Routes& r) {
   }, true};
 
   r["edit/ntopng/user.lua"] = {[](RestCall& c) {
-    auto u = c.svc.users->get(lower(param(c, "username")));
+    auto u = c.svc.users->get(lower_ascii(param(c, "username")));
     if (!u) return c.error(RestCode::kUserDoesNotExist);
     if (!apply_fields(c, *u)) return;
     std::string err;
@@ -147,7 +143,7 @@ void register_users(Routes& r) {
   }, true};
 
   r["delete/ntopng/user.lua"] = {[](RestCall& c) {
-    std::string name = lower(param(c, "username"));
+    std::string name = lower_ascii(param(c, "username"));
     switch (c.svc.users->remove(name)) {
       case UserResult::kOk: break;
       case UserResult::kNotFound: return c.error(RestCode::kUserDoesNotExist);
