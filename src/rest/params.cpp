@@ -185,6 +185,7 @@ bool url_decode(std::string_view in, std::string& out) {
   out.reserve(in.size());
   for (size_t i = 0; i < in.size(); ++i) {
     char c = in[i];
+    if (c == '\0') return false;  // never part of a parameter, escaped or not
     if (c == '+') {
       out.push_back(' ');
     } else if (c == '%') {
@@ -225,15 +226,17 @@ Params Params::from_request(const HttpRequest& req, std::string& body_error) {
 
   auto take_json = [&](std::string_view text) {
     rapidjson::Document d;
-    d.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
+    d.Parse(text.data(), text.size());  // not FullPrecision: its strtod has UB on extreme exponents (1.1.0)
     if (d.HasParseError() || !d.IsObject()) {
       body_error = "the body is not a JSON object";
       return;
     }
     p.json_body_ = true;
-    for (auto it = d.MemberBegin(); it != d.MemberEnd(); ++it) {
-      std::string name(it->name.GetString(), it->name.GetStringLength());
-      const auto& v = it->value;
+    // By index: clang warns that C++20 finds RapidJSON's iterator != ambiguous.
+    for (rapidjson::SizeType i = 0; i < d.MemberCount(); ++i) {
+      const auto& member = *(d.MemberBegin() + static_cast<std::ptrdiff_t>(i));
+      std::string name(member.name.GetString(), member.name.GetStringLength());
+      const auto& v = member.value;
       ParamValue pv;
       if (v.IsString()) {
         pv.text.assign(v.GetString(), v.GetStringLength());
