@@ -1,0 +1,18 @@
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+
+// The UI is served by wirelens itself (embedded at build time); in
+// development `vite` proxies the API to a running wirelens on :3000.
+export default defineConfig({
+  plugins: [vue()],
+  base: './',
+  build: { outDir: 'dist', assetsInlineLimit: 0, chunkSizeWarningLimit: 400 },
+  server: {
+    proxy: {
+      '/lua': 'http://127.0.0.1:3000',
+      '/authorize.html': 'http://127.0.0.1:3000',
+      '/ws': { target: 'ws://127.0.0.1:3000', ws: true },
+    },
+  },
+  test: { include: ['tests/**/*.test.ts'] },
+});
