@@ -16,6 +16,8 @@ stage "release build"
 "$root/scripts/build.sh" "$root/build" -DSHARED_DIR="$shared"
 stage "release tests"
 (cd "$root/build" && ctest --output-on-failure -j 2)
+stage "web UI unit tests (Vitest)"
+(cd "$root/web" && npx vitest run)
 
 stage "sanitizer build (ASan+UBSan)"
 "$root/scripts/build.sh" "$root/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWIRELENS_SANITIZE=ON \

@@ -13,6 +13,7 @@
 #include "rest/live_feed.h"
 #include "rest/rest_api.h"
 #include "web/http_server.h"
+#include "web/static_assets.h"
 
 namespace wl {
 
@@ -96,6 +97,7 @@ bool WebApp::start(const std::vector<Interface*>& ifaces, std::string& error) {
   m.services.sessions = m.sessions.get();
   m.services.auth = m.auth.get();
   m.services.cache = &m.cache;
+  m.services.assets = &static_assets();
   m.services.prefix = m.opt.http_prefix;
   m.services.start_time = static_cast<int64_t>(std::time(nullptr));
   m.services.http_port = http_port;

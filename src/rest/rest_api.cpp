@@ -145,6 +145,32 @@ void RestApi::handle_password_reset(RestCall& call) {
   call.ok([](Json& w) { empty_map(w); });
 }
 
+void RestApi::serve_asset(const std::string& path, HttpResponse& res) {
+  const StaticAsset* a = nullptr;
+  if (svc_.assets) {
+    std::string_view want = path == "/" ? std::string_view("/index.html") : std::string_view(path);
+    for (const auto& x : *svc_.assets)
+      if (want == x.path) a = &x;
+  }
+  if (!a) {
+    plain(res, 404, svc_.assets && !svc_.assets->empty() ? "Not found.\n"
+                                                         : "Not found (this wirelens was built without its web UI).\n");
+    return;
+  }
+  res.status = 200;
+  res.content_type = a->content_type;
+  res.body.assign(reinterpret_cast<const char*>(a->data), a->size);
+  // Static files are public (the login page is one); the API behind them is not.
+  res.headers.clear();
+  res.add_header("X-Content-Type-Options", "nosniff");
+  res.add_header("X-Frame-Options", "DENY");
+  bool hashed = path.rfind("/assets/", 0) == 0;  // Vite names them by content hash
+  res.add_header("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+  if (!hashed)
+    res.add_header("Content-Security-Policy",
+                   "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; frame-ancestors 'none'");
+}
+
 void RestApi::handle(const HttpRequest& req, HttpResponse& res) {
   std::string path = req.path;
   if (bad_target(req.target) || bad_target(path) || path.empty() || path.front() != '/') {
@@ -169,6 +195,16 @@ void RestApi::handle(const HttpRequest& req, HttpResponse& res) {
     return;
   }
   if (path == "/authorize.html" && req.method == "POST") return handle_login(req, res);
+  if (req.method == "GET" || req.method == "HEAD") {
+    // ntopng's login and password pages live in the UI (hash routes).
+    if (path == "/lua/login.lua" || path == "/lua/change_password.lua") {
+      res.status = 302;
+      res.content_type = "text/plain";
+      res.add_header("Location", svc_.prefix + (path == "/lua/login.lua" ? "/#/login" : "/#/change-password"));
+      return;
+    }
+    if (!starts_with(path, "/lua/")) return serve_asset(path, res);
+  }
 
   if (starts_with(path, "/lua/")) path = with_lua_suffix(path);
   std::string key;

@@ -17,6 +17,7 @@ class RestApi {
 
  private:
   void handle_login(const HttpRequest& req, HttpResponse& res);
+  void serve_asset(const std::string& path, HttpResponse& res);
   void handle_logout(const HttpRequest& req, HttpResponse& res, const AuthResult& auth);
   void handle_password_reset(RestCall& call);
   void refuse_credentials(const HttpRequest& req, HttpResponse& res, const AuthResult& auth);

@@ -13,6 +13,7 @@
 #include "rest/json.h"
 #include "rest/params.h"
 #include "rest/response_cache.h"
+#include "web/static_assets.h"
 #include "web/http_types.h"
 
 namespace wl {
@@ -34,6 +35,7 @@ struct RestServices {
   int64_t start_time = 0;     // epoch seconds
   int http_port = 0, https_port = 0;
   ResponseCache* cache = nullptr;  // list answers, shared by all callers
+  const std::vector<StaticAsset>* assets = nullptr;  // the embedded web UI
 };
 
 // ntopng's return codes (compat doc 2.2).

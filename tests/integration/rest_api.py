@@ -301,6 +301,25 @@ def run(tmp, servers):
     st, msg = ws_first_message(srv.port, "/ws/live?ifid=9", {"Authorization": basic})
     check("ws/live with an unknown ifid refused (400)", st == 400, st)
 
+    # ---- the embedded web UI ------------------------------------------------------------
+    r = requests.get(srv.url("/"), timeout=10)
+    check("UI: / serves index.html without login", r.status_code == 200 and
+          r.headers.get("Content-Type", "").startswith("text/html") and 'id="app"' in r.text, r.status_code)
+    check("UI: index.html has a Content-Security-Policy", "default-src 'self'" in
+          r.headers.get("Content-Security-Policy", ""), r.headers)
+    import re as _re
+    js = _re.findall(r'(?:src|href)="\.?/?(assets/[^"]+)"', r.text)
+    ok = bool(js)
+    for a in js:
+        ra = requests.get(srv.url("/" + a), timeout=10)
+        ok = ok and ra.status_code == 200 and "immutable" in ra.headers.get("Cache-Control", "") and len(ra.content) > 0
+    check("UI: every asset index.html names is served, cacheable", ok, js)
+    r = requests.get(srv.url("/lua/login.lua"), allow_redirects=False, timeout=10)
+    check("UI: ntopng's login page redirects to the UI's", r.status_code == 302 and
+          r.headers.get("Location", "").endswith("/#/login"), (r.status_code, r.headers.get("Location")))
+    r = requests.get(srv.url("/no-such-file.js"), timeout=10)
+    check("UI: unknown static path -> 404", r.status_code == 404, r.status_code)
+
     # ---- host list for parameters ------------------------------------------------------
     hosts = get(v2("get/host/active.lua"), {"ifid": "0", "all": "true"}).json()["rsp"]["data"]
     ips = [h["ip"] for h in hosts]
