@@ -6,7 +6,9 @@ import vue from '@vitejs/plugin-vue';
 export default defineConfig({
   plugins: [vue()],
   base: './',
-  build: { outDir: 'dist', assetsInlineLimit: 0, chunkSizeWarningLimit: 400 },
+  // The budget is 400 KB gzipped for all JS+CSS (ECharts is most of it); Vite's
+  // warning counts minified bytes.
+  build: { outDir: 'dist', assetsInlineLimit: 0, chunkSizeWarningLimit: 800 },
   server: {
     proxy: {
       '/lua': 'http://127.0.0.1:3000',

@@ -3,13 +3,15 @@ import { createRouter, createWebHashHistory } from 'vue-router';
 import { session } from './stores/session';
 import LoginPage from './pages/LoginPage.vue';
 import ChangePasswordPage from './pages/ChangePasswordPage.vue';
+import DashboardPage from './pages/DashboardPage.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
-    { path: '/login', component: LoginPage, meta: { public: true } },
-    { path: '/change-password', component: ChangePasswordPage },
-    { path: '/:rest(.*)*', redirect: '/login' },
+    { path: '/login', component: LoginPage, meta: { public: true, bare: true } },
+    { path: '/change-password', component: ChangePasswordPage, meta: { bare: true } },
+    { path: '/', component: DashboardPage },
+    { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
 

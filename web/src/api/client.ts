@@ -10,11 +10,14 @@ export class ApiError extends Error {
   }
 }
 
+/** The server's --http-prefix: everything is served below the page's folder. */
+export const basePath = typeof location === 'undefined' ? '' : location.pathname.replace(/\/[^/]*$/, '');
+
 function url(path: string, params?: Record<string, string | number | boolean | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params ?? {})) if (v !== undefined && v !== '') q.set(k, String(v));
   const s = q.toString();
-  return s ? `${path}?${s}` : path;
+  return basePath + (s ? `${path}?${s}` : path);
 }
 
 async function parse<T>(r: Response): Promise<T> {
@@ -41,9 +44,15 @@ export async function get<T>(path: string, params?: Record<string, string | numb
   return parse<T>(r);
 }
 
+/** GET a Pro-path endpoint (/lua/pro/rest/v2/<path>), served by wirelens too. */
+export async function getPro<T>(path: string, params?: Record<string, string | number | boolean | undefined>): Promise<T> {
+  const r = await fetch(url(`/lua/pro/rest/v2/${path}`, params), { headers, credentials: 'same-origin' });
+  return parse<T>(r);
+}
+
 /** POST a JSON body (with the CSRF token) to an absolute path and return `rsp`. */
 export async function post<T>(path: string, body: Record<string, unknown>): Promise<T> {
-  const r = await fetch(path, {
+  const r = await fetch(basePath + path, {
     method: 'POST',
     headers: { ...headers, 'Content-Type': 'application/json' },
     credentials: 'same-origin',
@@ -61,7 +70,7 @@ interface LoginAnswer {
 /** The login form's POST; on success the server sets the session cookie. */
 export async function login(user: string, password: string): Promise<void> {
   const form = new URLSearchParams({ user, password });
-  const r = await fetch('/authorize.html', {
+  const r = await fetch(`${basePath}/authorize.html`, {
     method: 'POST',
     headers: { ...headers, Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
     credentials: 'same-origin',
