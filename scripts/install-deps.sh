@@ -8,6 +8,7 @@ packages=(
   libboost-dev libboost-system-dev zlib1g-dev  # web server (Boost.Beast), gzip
   libsqlite3-dev libsodium-dev              # configuration database, Argon2id passwords
   python3-requests wrk                      # REST compatibility tests, HTTP load benchmark
+  chromium                                  # web UI end-to-end tests (driven by playwright-core)
   libgtest-dev googletest python3 iproute2  # tests (iproute2: network namespaces for live capture)
   clang-14 libclang-rt-14-dev               # libFuzzer targets
 )

@@ -18,6 +18,8 @@ stage "release tests"
 (cd "$root/build" && ctest --output-on-failure -j 2)
 stage "web UI unit tests (Vitest)"
 (cd "$root/web" && npx vitest run)
+stage "web UI end-to-end (headless Chromium; screenshots in build/e2e-artifacts)"
+(cd "$root/web" && node e2e/ui.e2e.mjs "$root/build/wirelens" "$shared" "$root/build/e2e-artifacts")
 
 stage "sanitizer build (ASan+UBSan)"
 "$root/scripts/build.sh" "$root/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWIRELENS_SANITIZE=ON \

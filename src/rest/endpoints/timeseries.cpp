@@ -109,6 +109,7 @@ void register_timeseries(Routes& r) {
     if (known) {
       // Points exist only for the seconds still in the ring.
       int64_t ring_lo = live.clock / kMicrosPerSecond - static_cast<int64_t>(SecondSeries::kSeconds) + 1;
+      if (live.first_ts >= 0) ring_lo = std::max(ring_lo, live.first_ts / kMicrosPerSecond);  // nothing before the first packet
       int64_t lo = std::max(begin, ring_lo), hi = std::min(end, live.clock / kMicrosPerSecond);
       if (lo <= hi) {
         int64_t span = hi - lo + 1;
