@@ -13,12 +13,6 @@ void refuse(HttpResponse& r, int status, const char* text) {
   r.body = text;
 }
 
-std::shared_ptr<const LocalNetworks> allowed_of(const User& u) {
-  if (u.allowed_networks.empty()) return nullptr;
-  auto nets = std::make_shared<LocalNetworks>();
-  for (const auto& n : u.allowed_networks) nets->add_one(n);
-  return nets;
-}
 }  // namespace
 
 const MonitoredInterface* LiveFeed::find(const HttpRequest& req, const AuthResult& auth) const {
@@ -26,12 +20,8 @@ const MonitoredInterface* LiveFeed::find(const HttpRequest& req, const AuthResul
   Params p = Params::from_request(req, err);
   auto id = p.number("ifid");
   if (!id) return nullptr;
-  for (const auto& mi : svc_.interfaces) {
-    if (mi.ifid != *id) continue;
-    const std::string& only = auth.user->allowed_interface;
-    if (!only.empty() && only != mi.ifname && only != std::to_string(mi.ifid)) return nullptr;
-    return &mi;
-  }
+  for (const auto& mi : svc_.interfaces)
+    if (mi.ifid == *id) return interface_allowed(*auth.user, mi) ? &mi : nullptr;
   return nullptr;
 }
 
@@ -58,7 +48,7 @@ std::string LiveFeed::tick(const HttpRequest& req) {
   if (auth.kind != AuthResult::kOk || !auth.user) return {};
   const MonitoredInterface* mi = find(req, auth);
   if (!mi) return {};
-  auto allowed = allowed_of(*auth.user);
+  auto allowed = allowed_networks(*auth.user);
   InterfaceSnapshot s = snapshot_interface(*mi->iface, allowed.get());
   Rate rate = current_rate(s.live);
   JsonBuffer buf;

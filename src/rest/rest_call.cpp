@@ -23,18 +23,25 @@ const RestCodeInfo& rest_code_info(RestCode c) {
   return kTable[static_cast<size_t>(c)];
 }
 
+std::shared_ptr<const LocalNetworks> allowed_networks(const User& u) {
+  if (u.allowed_networks.empty()) return nullptr;
+  auto nets = std::make_shared<LocalNetworks>();
+  for (const auto& n : u.allowed_networks) nets->add_one(n);
+  return nets;
+}
+
+bool interface_allowed(const User& u, const MonitoredInterface& mi) {
+  return u.allowed_interface.empty() || u.allowed_interface == mi.ifname ||
+         u.allowed_interface == std::to_string(mi.ifid);
+}
+
 RestCall::RestCall(const HttpRequest& r, HttpResponse& s, Params& p, RestServices& sv, AuthResult a, bool is_v1)
     : req(r), res(s), params(p), svc(sv), auth(std::move(a)), v1(is_v1) {
-  if (auth.user && !auth.user->allowed_networks.empty()) {
-    auto nets = std::make_shared<LocalNetworks>();
-    for (const auto& n : auth.user->allowed_networks) nets->add_one(n);
-    allowed_ = std::move(nets);
-  }
+  if (auth.user) allowed_ = allowed_networks(*auth.user);
 }
 
 bool RestCall::interface_allowed(const MonitoredInterface& mi) const {
-  if (!auth.user || auth.user->allowed_interface.empty()) return true;
-  return auth.user->allowed_interface == mi.ifname || auth.user->allowed_interface == std::to_string(mi.ifid);
+  return !auth.user || wl::interface_allowed(*auth.user, mi);
 }
 
 const MonitoredInterface* RestCall::interface() {

@@ -52,6 +52,11 @@ struct RestCodeInfo {
 };
 const RestCodeInfo& rest_code_info(RestCode c);
 
+// A user's restrictions: the allowed networks (null when unrestricted) and
+// whether an interface is one the user may see.
+std::shared_ptr<const LocalNetworks> allowed_networks(const User& u);
+bool interface_allowed(const User& u, const MonitoredInterface& mi);
+
 // A success envelope {"rc": 0, "rc_str": "OK", "rc_str_hr", [extra keys], "rsp"}.
 std::string ok_envelope(const std::function<void(Json&)>& rsp, const std::function<void(Json&)>& extra = nullptr);
 

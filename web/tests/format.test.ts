@@ -60,3 +60,14 @@ describe('addresses', () => {
     expect(shortenAddress('2001:db8:85a3:8d3:1319:8a2e:370:7348')).toBe('2001:db8…7348');
   });
 });
+
+import { nextPath } from '../src/lib/next';
+
+describe('redirect after login', () => {
+  it('keeps paths inside the app only', () => {
+    expect(nextPath('/flows?x=1')).toBe('/flows?x=1');
+    expect(nextPath('//evil.example')).toBe('/');
+    expect(nextPath('https://evil.example')).toBe('/');
+    expect(nextPath(undefined)).toBe('/');
+  });
+});
