@@ -64,4 +64,11 @@ void TokenStore::revoke_user(const std::string& username) {
   st.run();
 }
 
+bool TokenStore::has_token(const std::string& username) const {
+  std::lock_guard lock(db_.mutex());
+  Stmt st(db_.handle(), "SELECT 1 FROM tokens WHERE username = ?");
+  st.bind(1, username);
+  return st.row();
+}
+
 }  // namespace wl

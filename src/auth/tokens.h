@@ -17,6 +17,7 @@ class TokenStore {
   std::string create(const std::string& username);  // returns the token (shown once)
   std::optional<std::string> user_of(const std::string& token) const;
   void revoke_user(const std::string& username);
+  bool has_token(const std::string& username) const;
 
  private:
   ConfigDb& db_;

@@ -76,6 +76,11 @@ uint16_t severity_score(Severity s) {
   return kPoints[static_cast<size_t>(s)];
 }
 
+const char* severity_name(Severity s) {
+  static constexpr std::array<const char*, 6> kNames = {"low", "medium", "high", "severe", "critical", "emergency"};
+  return kNames[static_cast<size_t>(s)];
+}
+
 RiskScore risk_score(uint64_t bitmap) {
   RiskScore r;
   for (uint8_t id = 1; id <= kMaxRiskId; ++id) {

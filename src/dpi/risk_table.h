@@ -25,6 +25,7 @@ constexpr uint8_t kMaxRiskId = 56;
 // nullptr for ids outside 1..56.
 const RiskInfo* risk_info(uint8_t id);
 uint16_t severity_score(Severity s);  // 10, 50, 100, 150, 200, 250
+const char* severity_name(Severity s);  // "low" ... "emergency"
 
 struct RiskScore {
   uint16_t total = 0, client = 0, server = 0;

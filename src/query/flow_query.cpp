@@ -355,7 +355,8 @@ std::optional<FlowView> find_flow(Interface& iface, uint64_t hash, uint32_t shar
   iface.for_each_shard([&](const Shard& sh) {
     if (index++ != shard) return;
     const Flow* live = sh.flows().live(slot);
-    if (!live || FlowKeyHash{}(live->key) != hash) return;
+    // The lists publish the hash's low 32 bits as the flow's key (ntopng's width).
+    if (!live || static_cast<uint32_t>(FlowKeyHash{}(live->key)) != static_cast<uint32_t>(hash)) return;
     const Flow& f = *live;
     out = make_flow_view(f, shard, slot, sh.clock(), true, local_end(local, f.client_ip()),
                          local_end(local, f.server_ip()));

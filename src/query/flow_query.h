@@ -70,7 +70,8 @@ struct FlowCounts {
 };
 FlowCounts count_flows(Interface& iface, const FlowFilter& filter);
 
-// One live flow by (hash, slot), as the flow list reported it.
+// One live flow by (hash, slot), as the flow list reported it (only the
+// hash's low 32 bits are compared: the lists publish those as the key).
 std::optional<FlowView> find_flow(Interface& iface, uint64_t hash, uint32_t shard, uint32_t slot);
 
 }  // namespace wl

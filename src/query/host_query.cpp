@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <mutex>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "hosts/host_merge.h"
 
@@ -195,6 +196,47 @@ std::optional<HostView> find_host(Interface& iface, const HostKey& key,
   });
   if (!merged) return std::nullopt;
   return make_view(*merged, now, iface);
+}
+
+std::vector<HostMatch> search_hosts(Interface& iface, const std::string& text, size_t limit,
+                                    const std::shared_ptr<const LocalNetworks>& allowed) {
+  std::string needle;
+  for (char ch : text) needle += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  std::vector<HostMatch> out;
+  if (needle.empty() || limit == 0) return out;
+  auto contains = [&](const std::string& hay) {
+    std::string low;
+    for (char ch : hay) low += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return low.find(needle) != std::string::npos ? (low == needle ? 2 : 1) : 0;
+  };
+  // With several shards a host appears once per shard. A short text can match
+  // nearly every host: past a bound only exact matches are still collected.
+  std::unordered_set<HostKey, HostKeyHash> seen;
+  const size_t bound = limit * 16;
+  iface.for_each_shard([&](const Shard& sh) {
+    sh.hosts().for_each_unordered([&](uint32_t, const Host& h) {
+      if (allowed && !allowed->contains(h.key.ip)) return;
+      HostMatch m{h.key, {}, std::nullopt, h.local};
+      if (h.has_mac) m.mac = h.mac;
+      int how = contains(h.key.ip.to_string());
+      if (!how && h.has_mac && (how = contains(h.mac.to_string()))) m.field = "mac";
+      auto names = iface.host_names().names_of(h.key.ip);
+      m.name = best_name(names);
+      for (size_t i = 0; !how && i < names.size(); ++i)
+        if ((how = contains(names[i].name))) m.field = "name";
+      if (!how || (how != 2 && out.size() >= bound) || !seen.insert(h.key).second) return;
+      m.exact = how == 2;
+      out.push_back(std::move(m));
+    });
+  });
+  // Exact matches first, then local hosts, then by address: a stable, useful order.
+  std::sort(out.begin(), out.end(), [](const HostMatch& a, const HostMatch& b) {
+    if (a.exact != b.exact) return a.exact;
+    if (a.local != b.local) return a.local;
+    return std::tie(a.key.ip.version, a.key.ip.bytes, a.key.vlan) < std::tie(b.key.ip.version, b.key.ip.bytes, b.key.vlan);
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
 }
 
 }  // namespace wl

@@ -54,6 +54,20 @@ struct HostPage {
 HostPage query_hosts(Interface& iface, const HostQuery& q);
 std::optional<HostView> find_host(Interface& iface, const HostKey& key, const std::shared_ptr<const LocalNetworks>& allowed);
 
+// The search box: hosts whose IP, MAC or a learned name contains `text`
+// (case-insensitive), at most `limit` of them, exact matches first (a text
+// matching very many hosts yields some of them, not the best-ranked of all).
+struct HostMatch {
+  HostKey key;
+  std::string name;
+  std::optional<MacAddress> mac;
+  bool local = false;
+  const char* field = "ip";  // what matched: "ip", "mac" or "name"
+  bool exact = false;
+};
+std::vector<HostMatch> search_hosts(Interface& iface, const std::string& text, size_t limit,
+                                    const std::shared_ptr<const LocalNetworks>& allowed);
+
 // The name shown for a host: DHCP, mDNS, NetBIOS, LLMNR, then DNS, TLS, HTTP.
 std::string best_name(const std::vector<LearnedName>& names);
 

@@ -51,6 +51,7 @@ constexpr NamedRule kRules[] = {
     {"password", Rule::kSecret}, {"confirm_password", Rule::kSecret}, {"old_password", Rule::kSecret},
     {"new_password", Rule::kSecret}, {"label", Rule::kText}, {"flow_info", Rule::kText},
     {"alert_type_severity", Rule::kWord}, {"query_preset", Rule::kWord}, {"referer", Rule::kText},
+    {"flow_key", Rule::kInt}, {"flow_hash_id", Rule::kInt}, {"query", Rule::kText},
     // alert filters (value;op lists)
     {"alert_id", Rule::kFilter}, {"alert_category", Rule::kFilter}, {"severity", Rule::kFilter},
     {"score", Rule::kFilter}, {"tstamp", Rule::kFilter}, {"row_id", Rule::kFilter}, {"info", Rule::kFilter},

@@ -228,7 +228,8 @@ void RestApi::handle(const HttpRequest& req, HttpResponse& res) {
   }
   if (auth.kind != AuthResult::kOk || !auth.user) return refuse_credentials(req, res, auth);
   if (key == "/lua/logout.lua") return handle_logout(req, res, auth);
-  if (auth.user->must_change_password && key != "/lua/admin/password_reset.lua") {
+  // The UI asks who it is (and learns it must change the password) before anything else.
+  if (auth.user->must_change_password && key != "/lua/admin/password_reset.lua" && key != "get/user/me.lua") {
     res.status = 403;
     res.content_type = "text/plain; charset=utf-8";
     res.body = "The password of '" + auth.user->username +

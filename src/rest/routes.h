@@ -33,6 +33,9 @@ void register_host_custom_data(Routes& r);
 void register_host_l7_stats(Routes& r);
 void register_flow_active(Routes& r);
 void register_flow_counters(Routes& r);
+void register_flow_data(Routes& r);
+void register_host_activity(Routes& r);
+void register_host_find(Routes& r);
 void register_alerts(Routes& r);
 void register_protocol_consts(Routes& r);
 void register_timeseries(Routes& r);
@@ -45,7 +48,8 @@ inline Routes all_routes() {
                     register_interface_data, register_interface_address, register_interface_l7_stats,
                     register_dscp_stats, register_interface_top_hosts, register_host_active, register_host_data,
                     register_host_interfaces, register_host_custom_data, register_host_l7_stats,
-                    register_flow_active, register_flow_counters, register_alerts, register_protocol_consts,
+                    register_flow_active, register_flow_counters, register_flow_data,
+                    register_host_activity, register_host_find, register_alerts, register_protocol_consts,
                     register_timeseries, register_top_talkers, register_users})
     reg(r);
   return r;

@@ -3,6 +3,7 @@
 #include "dpi/protocol_catalog.h"
 #include "query/flow_query.h"
 #include "query/host_query.h"
+#include "rest/flow_json.h"
 #include "rest/host_param.h"
 #include "rest/paging.h"
 #include "rest/routes.h"
@@ -21,23 +22,6 @@ std::optional<FlowSortKey> sort_key(const std::string& col) {
   for (const auto& [name, key] : kKeys)
     if (col == name) return key;
   return std::nullopt;
-}
-
-const char* l4_name(uint8_t p) {
-  switch (p) {
-    case 1: return "ICMP";
-    case 2: return "IGMP";
-    case 6: return "TCP";
-    case 17: return "UDP";
-    case 47: return "GRE";
-    case 50: return "ESP";
-    case 58: return "ICMPv6";
-    case 89: return "OSPF";
-    case 103: return "PIM";
-    case 112: return "VRRP";
-    case 132: return "SCTP";
-    default: return "Other IP";
-  }
 }
 
 // Filters from the request; false (error written) on a bad value.
@@ -105,12 +89,13 @@ bool build_filter(RestCall& c, FlowFilter& f) {
 }
 
 void write_peer(Json& w, const char* key, const IpAddress& ip, uint16_t port, const std::string& name,
-                const std::vector<LearnedName>& names, bool in_l2, bool client) {
+                const std::vector<LearnedName>& names, bool in_l2, bool local, bool client) {
   jkey(w, key);
   w.StartObject();
   kv(w, "name", name.empty() ? ip.to_string() : name);
   kv(w, "ip", ip.to_string());
   kv(w, "port", static_cast<unsigned>(port));
+  kv(w, "local", local);
   kv(w, client ? "is_broadcast_domain" : "is_broadcast", client ? in_l2 : ip.is_broadcast());
   bool dhcp = false;
   for (const auto& n : names) dhcp = dhcp || n.source == NameSource::kDhcp;
@@ -129,16 +114,13 @@ void write_row(RestCall& c, Json& w, const FlowView& f, Interface& iface, bool v
   // Names come from the interface's name cache: no further trip to the shards.
   auto cli_names = iface.host_names().names_of(f.cli);
   auto srv_names = iface.host_names().names_of(f.srv);
-  write_peer(w, "client", f.cli, f.cli_port, best_name(cli_names), cli_names, f.cli_in_l2, true);
-  // The server is named by what the client asked for (SNI, HTTP host) when known.
-  std::string srv_name = f.meta ? std::string(f.meta->get(Meta::kTlsServerName)) : "";
-  if (srv_name.empty() && f.meta) srv_name = std::string(f.meta->get(Meta::kHttpHost));
-  if (srv_name.empty()) srv_name = best_name(srv_names);
-  write_peer(w, "server", f.srv, f.srv_port, srv_name, srv_names, f.srv_in_l2, false);
+  write_peer(w, "client", f.cli, f.cli_port, best_name(cli_names), cli_names, f.cli_in_l2, f.cli_local, true);
+  write_peer(w, "server", f.srv, f.srv_port, server_display_name(f, best_name(srv_names)), srv_names, f.srv_in_l2,
+             f.srv_local, false);
   kv(w, "vlan", static_cast<unsigned>(f.key.vlan));
   jkey(w, "protocol");
   w.StartObject();
-  kv(w, "l4", l4_name(f.key.proto));
+  kv(w, "l4", l4_proto_name(f.key.proto));
   kv(w, "l7", cat.flow_protocol_name(f.dpi.master, f.dpi.app));
   w.EndObject();
   kv(w, "duration", static_cast<long long>(f.duration() / kMicrosPerSecond));

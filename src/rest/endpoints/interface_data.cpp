@@ -110,6 +110,12 @@ void write_data(RestCall& c, Json& w, const MonitoredInterface& mi, bool summary
   kv(w, "periodic_stats_update_frequency_secs", 1);
   kv(w, "packets", s.live.packets);
   kv(w, "bytes", s.live.bytes);
+  // wirelens: frames skipped undecoded, by reason (malformed ones are counted, never silently lost).
+  jkey(w, "decode_errors");
+  w.StartObject();
+  for (size_t i = 1; i < kDecodeErrorCount; ++i)
+    kv(w, std::string(decode_error_name(static_cast<DecodeError>(i))), s.live.errors[i]);
+  w.EndObject();
   kv(w, "tot_nprobe_pkts", 0);
   kv(w, "tot_pkt_drops", 0);
   kv(w, "throughput_pps", rate.packets_per_s);

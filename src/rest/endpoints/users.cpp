@@ -1,6 +1,6 @@
 // User management (administrators only), at ntopng's paths:
 // get/ntopng/users.lua, add/ntopng/user.lua, edit/ntopng/user.lua,
-// delete/ntopng/user.lua. Parameters come from the POST table (JSON or form)
+// delete/ntopng/user.lua; and get/user/me.lua (any user: the caller). Parameters come from the POST table (JSON or form)
 // or the query string.
 #include <cstdio>
 
@@ -37,8 +37,7 @@ std::string join(const std::vector<std::string>& v) {
   return s;
 }
 
-void write_user(Json& w, const User& u) {
-  w.StartObject();
+void write_user_fields(Json& w, const User& u) {
   kv(w, "username", u.username);
   kv(w, "full_name", u.full_name);
   kv(w, "user_role", role_name(u.role));
@@ -47,6 +46,11 @@ void write_user(Json& w, const User& u) {
   kv(w, "allow_alerts", u.allow_alerts);
   kv(w, "must_change_password", u.must_change_password);
   kv(w, "created", static_cast<long long>(u.created));
+}
+
+void write_user(Json& w, const User& u) {
+  w.StartObject();
+  write_user_fields(w, u);
   w.EndObject();
 }
 
@@ -141,6 +145,19 @@ void register_users(Routes& r) {
     auto edited = c.svc.users->get(u->username);
     c.ok([&](Json& w) { write_user(w, edited ? *edited : *u); });
   }, true};
+
+  // The caller itself (wirelens): what the web UI needs after a reload — role,
+  // restrictions, and the session's CSRF token. Any user, even one whose
+  // default password must change first.
+  r["get/user/me.lua"] = {[](RestCall& c) {
+    c.ok([&](Json& w) {
+      w.StartObject();
+      write_user_fields(w, c.user());
+      kv(w, "csrf", c.auth.session ? c.auth.session->csrf : std::string());
+      kv(w, "has_api_token", c.svc.tokens->has_token(c.user().username));
+      w.EndObject();
+    });
+  }};
 
   r["delete/ntopng/user.lua"] = {[](RestCall& c) {
     std::string name = lower_ascii(param(c, "username"));
