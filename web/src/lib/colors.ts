@@ -19,5 +19,5 @@ export function colorFor(name: string): string {
   const h = hash(name);
   const hue = h % 360;
   const light = 42 + ((h >>> 9) % 3) * 8;  // 42, 50 or 58 %: separates close hues
-  return `hsl(${hue} 62% ${light}%)`;
+  return `hsl(${hue}, 62%, ${light}%)`;
 }
