@@ -20,7 +20,7 @@ export const router = createRouter({
     { path: '/change-password', component: ChangePasswordPage, meta: { bare: true } },
     { path: '/', component: DashboardPage },
     { path: '/flows', component: FlowsPage },
-    { path: '/flows/:hashId/:key', component: FlowDetailPage, props: true },
+    { path: '/flows/:hashId/:flowKey', component: FlowDetailPage, props: true },
     { path: '/hosts', component: HostsPage },
     { path: '/hosts/:host', component: HostDetailPage, props: true },
     { path: '/interface', component: InterfacePage },

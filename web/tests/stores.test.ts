@@ -47,7 +47,7 @@ describe('session store', () => {
 
 describe('user store', () => {
   it('loads the caller from the server and fills the session', async () => {
-    const fetch = vi.fn(async () => answer({ username: 'bob', user_role: 'unprivileged', csrf: 'ab12', must_change_password: false }));
+    const fetch = vi.fn(async (_url: string) => answer({ username: 'bob', user_role: 'unprivileged', csrf: 'ab12', must_change_password: false }));
     vi.stubGlobal('fetch', fetch);
     const { user } = await import('../src/stores/user');
     const { session } = await import('../src/stores/session');

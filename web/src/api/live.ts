@@ -25,12 +25,18 @@ export function openLiveFeed(ifid: number, onMessage: (n: LiveNumbers) => void):
   let timer: ReturnType<typeof setTimeout> | undefined;
   const connect = () => {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    socket = new WebSocket(`${scheme}//${location.host}${basePath}/ws/live?ifid=${ifid}`);
-    socket.onmessage = (ev) => {
+    const ws = new WebSocket(`${scheme}//${location.host}${basePath}/ws/live?ifid=${ifid}`);
+    socket = ws;
+    // Closing a socket still connecting makes the browser log a warning: close it once open.
+    ws.onopen = () => {
+      if (closed) ws.close();
+    };
+    ws.onmessage = (ev) => {
+      if (closed) return;
       delay = 1000;
       onMessage(JSON.parse(ev.data) as LiveNumbers);
     };
-    socket.onclose = () => {
+    ws.onclose = () => {
       if (closed) return;
       timer = setTimeout(connect, delay);
       delay = Math.min(delay * 2, 30000);
@@ -40,6 +46,6 @@ export function openLiveFeed(ifid: number, onMessage: (n: LiveNumbers) => void):
   return () => {
     closed = true;
     if (timer) clearTimeout(timer);
-    socket?.close();
+    if (socket?.readyState === WebSocket.OPEN) socket.close();
   };
 }
