@@ -1,6 +1,9 @@
 // End-to-end test of the embedded web UI in Debian's headless Chromium
 // (playwright-core): log in with the default password, get forced to change
-// it, then see the dashboard with the capture's top local talker.
+// it, then see the dashboard with the capture's top local talker; filter and
+// sort flows, open a flow, every tab of a host, the interface page, the
+// settings (adding a user), and that user without the settings. Screenshots of
+// every page go to ARTIFACT_DIR; the first-paint figure is printed.
 // Usage: node e2e/ui.e2e.mjs WIRELENS_BIN SHARED_DIR ARTIFACT_DIR
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
@@ -58,7 +61,8 @@ const browser = await chromium.launch({
 });
 try {
   check('server answers', await waitForServer());
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
@@ -90,21 +94,156 @@ try {
   check('after the change the dashboard opens', !page.url().includes('change-password'), page.url());
 
   // teams.pcap: 192.168.1.6 is the busiest local host.
-  await page.waitForSelector('text=Top local talkers');
-  await page.waitForFunction(() => document.querySelectorAll('section.card tbody tr td[title]').length > 0,
-    null, { timeout: 15000 });
-  const talkers = await page.locator('section.card').nth(1).locator('td[title]').allTextContents();
-  const titles = await page.locator('section.card').nth(1).locator('td[title]').evaluateAll(
-    (tds) => tds.map((td) => td.getAttribute('title')));
-  check('the dashboard lists the capture\'s local talkers', titles.includes('192.168.1.6'), JSON.stringify(titles));
-  await page.waitForSelector('.topbar .figures span');
-  check('the top bar shows live numbers', (await page.textContent('.topbar .figures')).includes('hosts'));
+  await page.waitForSelector('[data-test=top-local] .host', { timeout: 15000 });
+  const titles = await page.locator('[data-test=top-local] .host').evaluateAll(
+    (els) => els.map((el) => el.getAttribute('title')));
+  check('the dashboard lists the capture\'s top local talker', titles.some((t) => t.includes('192.168.1.6')),
+    JSON.stringify(titles));
+  check('the top talker is first', (titles[0] ?? '').includes('192.168.1.6'), titles[0]);
+  await page.waitForSelector('[data-test=live] span');
+  check('the top bar shows live numbers', (await page.textContent('[data-test=live]')).includes('local'));
   check('the traffic chart is drawn', (await page.locator('.chart canvas').count()) > 0);
-  console.log(`dashboard ready ${Date.now() - t0} ms after the first visit (login included); talkers: ${talkers}`);
+  check('applications since start are listed', (await page.locator('[data-test=apps-since-start] tbody tr').count()) > 3);
+  console.log(`dashboard ready ${Date.now() - t0} ms after the first visit (login included)`);
   await page.screenshot({ path: join(artifacts, 'dashboard.png'), fullPage: true });
-  check('no console errors', consoleErrors.length === 0, consoleErrors.join(' | '));
+  await page.click('[data-test=theme]');
+  check('the theme switch turns the page dark',
+    (await page.evaluate(() => document.documentElement.dataset.theme)) === 'dark');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(artifacts, 'dashboard-dark.png'), fullPage: true });
+  await page.click('[data-test=theme]');
+  check('no console errors on the dashboard', consoleErrors.length === 0, consoleErrors.join(' | '));
+
+  // First paint of the dashboard for a logged-in user (a new tab: the session cookie only).
+  const tab = await context.newPage();
+  const p0 = Date.now();
+  await tab.goto(`${base}/#/`);
+  await tab.waitForSelector('[data-test=dashboard]');
+  const shell = Date.now() - p0;
+  await tab.waitForSelector('[data-test=top-local] .host');
+  console.log(`FIGURE first dashboard paint: page ${shell} ms, with the top talkers ${Date.now() - p0} ms (loopback)`);
+  await tab.close();
+  await page.bringToFront();
+
+  // Search box: a host by IP, Enter opens its page.
+  await page.fill('[data-test=search]', '192.168.1.6');
+  await page.waitForSelector('[data-test=search-results] li[role=option] a');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-test=host-detail]');
+  check('the search box finds a host and opens its page', decodeURIComponent(page.url()).includes('/hosts/192.168.1.6'),
+    page.url());
+
+  // Flows: filter by an application, sort by bytes, open a flow.
+  await page.click('[data-test=nav-flows]');
+  await page.waitForSelector('[data-test=flow-row]');
+  await page.screenshot({ path: join(artifacts, 'flows.png'), fullPage: true });
+  await page.selectOption('[data-test=filter-application]', 'DNS');
+  await page.waitForFunction(() => location.hash.includes('application=DNS'));
+  await page.waitForFunction(() => {
+    const apps = [...document.querySelectorAll('[data-test=flow-row] [data-test=flow-app]')].map((e) => e.dataset.app);
+    return apps.length > 0 && apps.every((a) => a.split('.').includes('DNS'));
+  }, null, { timeout: 10000 }).catch(() => {});
+  const apps = await page.locator('[data-test=flow-row] [data-test=flow-app]').evaluateAll(
+    (els) => els.map((e) => e.dataset.app));
+  check('filtering flows by DNS shows only DNS flows', apps.length > 0 && apps.every((a) => a.split('.').includes('DNS')),
+    JSON.stringify(apps));
+  await page.screenshot({ path: join(artifacts, 'flows-dns.png'), fullPage: true });
+  await page.click('[data-test=filter-chips] li[data-filter=application] button');
+  await page.waitForFunction(() => !location.hash.includes('application='));
+  const bytesOf = () => page.locator('[data-test=flow-row] [data-test=flow-bytes]').evaluateAll(
+    (els) => els.map((e) => Number(e.dataset.bytes)));
+  await page.click('th button[data-column=bytes]');
+  await page.waitForFunction(() => location.hash.includes('sortOrder=asc'));
+  await page.waitForFunction(() => {
+    const b = [...document.querySelectorAll('[data-test=flow-bytes]')].map((e) => Number(e.dataset.bytes));
+    return b.length > 1 && b.every((v, i) => i === 0 || b[i - 1] <= v);
+  }, null, { timeout: 10000 }).catch(() => {});
+  const asc = await bytesOf();
+  check('sorting by bytes (ascending) orders the rows', asc.length > 1 && asc.every((v, i) => i === 0 || asc[i - 1] <= v),
+    JSON.stringify(asc));
+  await page.click('th button[data-column=bytes]');
+  await page.waitForFunction(() => !location.hash.includes('sortOrder=asc'));
+  await page.waitForFunction(() => {
+    const b = [...document.querySelectorAll('[data-test=flow-bytes]')].map((e) => Number(e.dataset.bytes));
+    return b.length > 1 && b.every((v, i) => i === 0 || b[i - 1] >= v);
+  }, null, { timeout: 10000 }).catch(() => {});
+  const desc = await bytesOf();
+  check('sorting by bytes (descending) orders the rows', desc.length > 1 && desc.every((v, i) => i === 0 || desc[i - 1] >= v),
+    JSON.stringify(desc));
+  check('the biggest flow comes first when sorted descending', desc[0] >= Math.max(...asc), `${desc[0]} vs ${asc}`);
+  await page.locator('[data-test=flow-row] [data-test=flow-app] a').first().click();
+  await page.waitForSelector('[data-test=flow-detail] [data-test=flow-peers]');
+  const detailBytes = Number(await page.getAttribute('[data-test=flow-detail-bytes]', 'data-bytes'));
+  check('the flow detail opens with the row\'s bytes', detailBytes === desc[0], `${detailBytes} vs ${desc[0]}`);
+  await page.screenshot({ path: join(artifacts, 'flow-detail.png'), fullPage: true });
+  check('no console errors on the flow pages', consoleErrors.length === 0, consoleErrors.join(' | '));
+
+  // Hosts: the table, then every tab of the busiest local host.
+  await page.click('[data-test=nav-hosts]');
+  await page.waitForSelector('[data-test=host-row]');
+  await page.screenshot({ path: join(artifacts, 'hosts.png'), fullPage: true });
+  await page.goto(`${base}/#/hosts/192.168.1.6`);
+  await page.waitForSelector('[data-test=host-detail]');
+  for (const tabName of ['overview', 'traffic', 'ports', 'peers', 'apps', 'dns', 'names', 'flows']) {
+    await page.click(`[data-test=tab-${tabName}]`);
+    const content = page.locator(`[data-test=tab-content-${tabName}]`);
+    await content.waitFor({ timeout: 10000 });
+    await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'), null, { timeout: 10000 }).catch(() => {});
+    const text = (await content.textContent()) ?? '';
+    const rows = await content.locator('tbody tr').count();
+    const errors = await content.locator('.error').count();
+    // 192.168.1.6 has data for every tab: each shows rows (the overview: facts), none an error.
+    check(`host tab '${tabName}' loads with its data`, errors === 0 && (tabName === 'overview' ? text.length > 100 : rows > 0),
+      `${rows} rows, ${errors} errors: ${text.slice(0, 80)}`);
+    await page.screenshot({ path: join(artifacts, `host-${tabName}.png`), fullPage: true });
+  }
+  check('the host tabs load without console errors', consoleErrors.length === 0, consoleErrors.join(' | '));
+
+  // Interface page.
+  await page.click('[data-test=nav-interface]');
+  await page.waitForSelector('[data-test=iface-counters]');
+  await page.waitForFunction(() => document.querySelector('[data-test=iface-packets]')?.textContent?.match(/\d/));
+  check('the interface page shows its counters', /\d/.test(await page.textContent('[data-test=iface-packets]')));
+  await page.screenshot({ path: join(artifacts, 'interface.png'), fullPage: true });
+
+  // Settings (admin): add a non-privileged user through the form.
+  await page.click('[data-test=nav-settings]');
+  await page.waitForSelector('[data-test=users-table]');
+  await page.fill('#add-username', 'operator');
+  await page.fill('#add-full-name', 'Night operator');
+  await page.fill('#add-password', 'operator-pw1');
+  await page.fill('#add-confirm', 'operator-pw1');
+  await page.selectOption('#add-role', 'unprivileged');
+  await page.locator('[data-test=add-user-form] button[type=submit]').click();
+  await page.waitForSelector('[data-test=users-table] tr[data-username=operator]');
+  check('an administrator adds a user in the settings', true);
+  await page.screenshot({ path: join(artifacts, 'settings.png'), fullPage: true });
+  check('no console errors on the interface and settings pages', consoleErrors.length === 0, consoleErrors.join(' | '));
+
+  // The non-privileged user: no settings link, and the settings URL leads back to the dashboard.
+  const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const op = await other.newPage();
+  const opErrors = [];
+  op.on('console', (m) => { if (m.type() === 'error') opErrors.push(m.text()); });
+  await op.goto(`${base}/#/login`);
+  await op.fill('input[name=user]', 'operator');
+  await op.fill('input[name=password]', 'operator-pw1');
+  await op.click('button[type=submit]');
+  await op.waitForSelector('[data-test=dashboard]');
+  await op.waitForSelector('[data-test=nav-flows]');
+  check('a non-privileged user sees no settings link', (await op.locator('[data-test=nav-settings]').count()) === 0);
+  await op.goto(`${base}/#/settings`);
+  await op.waitForSelector('[data-test=dashboard]');
+  check('a non-privileged user is sent away from the settings',
+    !op.url().includes('settings') && (await op.locator('[data-test=settings-page]').count()) === 0, op.url());
+  await op.screenshot({ path: join(artifacts, 'unprivileged.png'), fullPage: true });
+  check('no console errors for the non-privileged user', opErrors.length === 0, opErrors.join(' | '));
+  await other.close();
 } catch (e) {
   check('the browser run completes', false, String(e));
+  // The page as it was when a step failed: the artifact to look at first.
+  for (const [i, p] of browser.contexts().flatMap((c) => c.pages()).entries())
+    await p.screenshot({ path: join(artifacts, `failure-${i}.png`), fullPage: true }).catch(() => {});
 } finally {
   await browser.close();
   server.kill('SIGINT');
