@@ -237,6 +237,18 @@ try {
   check('a non-privileged user is sent away from the settings',
     !op.url().includes('settings') && (await op.locator('[data-test=settings-page]').count()) === 0, op.url());
   await op.screenshot({ path: join(artifacts, 'unprivileged.png'), fullPage: true });
+  // Every user manages their own API token from the user menu.
+  op.on('dialog', (d) => d.accept());
+  await op.click('[data-test=nav-account]');
+  await op.waitForSelector('[data-test=account-page]');
+  await op.click('[data-test=account-tab-token]');
+  await op.click('[data-test=create-token]');
+  await op.waitForSelector('[data-test=api-token]');
+  const token = await op.inputValue('[data-test=api-token]');
+  const byToken = await fetch(`${base}/lua/rest/v2/get/ntopng/interfaces.lua`, { headers: { Authorization: `Token ${token}` } });
+  check('a non-privileged user creates an API token from the account page, and it works',
+    /^[0-9a-f]{32}$/.test(token) && byToken.status === 200 && (await byToken.json()).rc === 0, token);
+  await op.screenshot({ path: join(artifacts, 'account-token.png'), fullPage: true });
   check('no console errors for the non-privileged user', opErrors.length === 0, opErrors.join(' | '));
   await other.close();
 } catch (e) {

@@ -12,6 +12,7 @@ import HostsPage from './pages/HostsPage.vue';
 import HostDetailPage from './pages/HostDetailPage.vue';
 import InterfacePage from './pages/InterfacePage.vue';
 import SettingsPage from './pages/SettingsPage.vue';
+import AccountPage from './pages/AccountPage.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -25,6 +26,7 @@ export const router = createRouter({
     { path: '/hosts/:host', component: HostDetailPage, props: true },
     { path: '/interface', component: InterfacePage },
     { path: '/settings', component: SettingsPage, meta: { admin: true } },
+    { path: '/account', component: AccountPage },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
