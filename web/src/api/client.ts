@@ -20,7 +20,8 @@ function url(path: string, params?: Record<string, string | number | boolean | u
   return basePath + (s ? `${path}?${s}` : path);
 }
 
-async function parse<T>(r: Response): Promise<T> {
+/** The whole envelope of a successful answer; failures are thrown as ApiError. */
+async function parseEnvelope(r: Response): Promise<Record<string, unknown>> {
   const type = r.headers.get('Content-Type') ?? '';
   if (r.status === 401) {
     session.clear();
@@ -33,7 +34,11 @@ async function parse<T>(r: Response): Promise<T> {
   }
   const body = await r.json();
   if (!r.ok || body.rc !== 0) throw new ApiError(r.status, body.rc_str_hr ?? r.statusText, body.rc_str);
-  return body.rsp as T;
+  return body;
+}
+
+async function parse<T>(r: Response): Promise<T> {
+  return (await parseEnvelope(r)).rsp as T;
 }
 
 const headers = { 'X-Requested-With': 'XMLHttpRequest' };
@@ -42,6 +47,12 @@ const headers = { 'X-Requested-With': 'XMLHttpRequest' };
 export async function get<T>(path: string, params?: Record<string, string | number | boolean | undefined>): Promise<T> {
   const r = await fetch(url(`/lua/rest/v2/${path}`, params), { headers, credentials: 'same-origin' });
   return parse<T>(r);
+}
+
+/** GET /lua/rest/v2/<path> and return the whole envelope (paging totals, downloads). */
+export async function getEnvelope(path: string, params?: Record<string, string | number | boolean | undefined>) {
+  const r = await fetch(url(`/lua/rest/v2/${path}`, params), { headers, credentials: 'same-origin' });
+  return parseEnvelope(r);
 }
 
 /** GET a Pro-path endpoint (/lua/pro/rest/v2/<path>), served by wirelens too. */

@@ -1,43 +1,13 @@
 // REST calls of the hosts pages that need more than the envelope's `rsp`:
 // paged lists also report their row count, which ntopng puts either at the
-// envelope's top (`recordsTotal`, v1 style) or inside rsp (`totalRows`);
-// client.ts's get() keeps only rsp, so this mirrors it and keeps the count.
-import { ApiError, basePath } from '../../api/client';
-import { session } from '../../stores/session';
+// envelope's top (`recordsTotal`, v1 style) or inside rsp (`totalRows`).
+import { ApiError, getEnvelope } from '../../api/client';
 
 export type Params = Record<string, string | number | boolean | undefined>;
 
 export interface Paged<T> {
   rows: T[];
   total: number;
-}
-
-/** The REST URL of a GET (also the target of the JSON download link). */
-export function restUrl(path: string, params: Params): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return `${basePath}/lua/rest/v2/${path}${s ? `?${s}` : ''}`;
-}
-
-/** GET a REST path and return the envelope as the server sent it (errors thrown as ApiError). */
-export async function getEnvelope(path: string, params: Params): Promise<Record<string, unknown>> {
-  const r = await fetch(restUrl(path, params), {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-    credentials: 'same-origin',
-  });
-  if (r.status === 401) {
-    session.clear();
-    throw new ApiError(401, 'Your session ended: please log in again.');
-  }
-  const type = r.headers.get('Content-Type') ?? '';
-  if (!type.startsWith('application/json')) {
-    const text = (await r.text()).trim();
-    throw new ApiError(r.status, text || r.statusText);
-  }
-  const body = await r.json();
-  if (!r.ok || body.rc !== 0) throw new ApiError(r.status, body.rc_str_hr ?? r.statusText, body.rc_str);
-  return body;
 }
 
 /** A paged list: rsp.data (or rsp itself when it is the array) and the total row count. */

@@ -114,25 +114,3 @@ export interface Activity {
   names: ServerName[];
 }
 
-interface FlowPeer {
-  name: string;
-  ip: string;
-  port: number;
-  local?: boolean;
-}
-
-/** A row of get/flow/active.lua (thpt.bps in bits per second, breakdown in %). */
-export interface FlowRow {
-  key: string;
-  hash_id: string;
-  client: FlowPeer;
-  server: FlowPeer;
-  vlan: number;
-  protocol: { l4: string; l7: string };
-  duration: number;
-  bytes: number;
-  thpt: { bps: number };
-  breakdown: { cli2srv: number; srv2cli: number };
-  score: string | number;
-  info: string;
-}
