@@ -152,10 +152,21 @@ def test_host_activity(srv, rows):
     check("host/activity: client ports are the servers' ports of its flows",
           {(p["port"], p["l4"]) for p in a["ports"]["client"]} == want, want)
     infos = {x["info"] for x in as_client}
+    asked = [q for q in a["dns"] if q["role"] == "client"]
     check("host/activity: DNS queries are ones its DNS flows asked",
-          a["dns"] and all(q["query"] in infos and q["type"] for q in a["dns"]), a["dns"][:3])
+          asked and all(q["query"] in infos and q["type"] for q in asked), a["dns"][:3])
+    reached = [n for n in a["names"] if n["role"] == "client"]
     check("host/activity: TLS/HTTP names are ones its flows reached",
-          a["names"] and all(n["name"] in infos and n["kind"] in ("TLS", "HTTP") for n in a["names"]), a["names"][:3])
+          reached and all(n["name"] in infos and n["kind"] in ("TLS", "HTTP") for n in reached), a["names"][:3])
+    # The LAN's DNS server (192.168.1.1) answered the queries: they show with role server.
+    r = requests.get(srv.url(V2 + "get/host/activity.lua"), auth=ADMIN, params={"ifid": 0, "host": "192.168.1.1"},
+                     timeout=10)
+    d = rsp(r) or {}
+    dns_flows = [x for x in rows if x["server"]["ip"] == "192.168.1.1" and x["info"]]
+    served = [q for q in d.get("dns", []) if q["role"] == "server"]
+    check("host/activity of a DNS server: the queries it answered, role server",
+          served and sum(q["count"] for q in served) == len(dns_flows) and
+          all(q["query"] in {x["info"] for x in dns_flows} for q in served), (served[:3], len(dns_flows)))
     peers = [p["bytes_sent"] + p["bytes_rcvd"] for p in a["peers"]]
     check("host/activity: peers sorted by traffic", peers == sorted(peers, reverse=True), peers[:5])
     r = requests.get(srv.url(V2 + "get/host/activity.lua"), auth=ADMIN, params={"ifid": 0, "host": "10.9.9.9"},

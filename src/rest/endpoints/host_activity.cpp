@@ -1,10 +1,12 @@
 // GET get/host/activity.lua (wirelens): what one host is doing, summed over
 // its active flows — ports it contacted and ports it served, its peers, the
-// DNS queries it asked, and the TLS/HTTP names it reached. Feeds the host
+// DNS queries it asked or answered, and the TLS/HTTP names it reached or was
+// reached by. Feeds the host
 // page's Ports, Peers, DNS and Names tabs.
 #include <algorithm>
 #include <map>
-#include <set>
+#include <string>
+#include <tuple>
 
 #include "dpi/dns_message.h"
 #include "dpi/protocol_catalog.h"
@@ -42,8 +44,10 @@ struct Activity {
   std::map<std::pair<uint8_t, uint16_t>, PortUse> client_ports, server_ports;
   std::map<HostKey, PeerUse, bool (*)(const HostKey&, const HostKey&)> peers{
       [](const HostKey& a, const HostKey& b) { return std::tie(a.ip.bytes, a.vlan) < std::tie(b.ip.bytes, b.vlan); }};
-  std::map<std::pair<std::string, uint16_t>, QueryUse> dns;
-  std::map<std::pair<std::string, std::string>, NameUse> names;  // (kind, name)
+  // Keyed with the host's role: queries it asked (client) or answered (a DNS
+  // server), names it reached (client) or was reached by (server).
+  std::map<std::tuple<bool, std::string, uint16_t>, QueryUse> dns;             // (as server, query, type)
+  std::map<std::tuple<bool, std::string, std::string>, NameUse> names;         // (as server, kind, name)
 
   void add(const FlowView& f, const HostKey& host) {
     const ProtocolCatalog& cat = ProtocolCatalog::instance();
@@ -61,9 +65,9 @@ struct Activity {
     peer.rcvd += f.dir[as_client ? 1 : 0].bytes;
     if (peer.apps.size() < 3 && std::find(peer.apps.begin(), peer.apps.end(), app) == peer.apps.end())
       peer.apps.push_back(app);
-    if (!as_client || !f.meta) return;
+    if (!f.meta) return;
     if (auto q = f.meta->get(Meta::kDnsQuery); !q.empty()) {
-      QueryUse& u = dns[{std::string(q), f.meta->dns_query_type}];
+      QueryUse& u = dns[{!as_client, std::string(q), f.meta->dns_query_type}];
       u.count++;
       if (f.meta->dns_answered) {
         u.answered = true;
@@ -73,7 +77,7 @@ struct Activity {
     for (const auto& [kind, key] : {std::pair{"TLS", Meta::kTlsServerName}, std::pair{"HTTP", Meta::kHttpHost}}) {
       auto n = f.meta->get(key);
       if (n.empty()) continue;
-      NameUse& u = names[{kind, std::string(n)}];
+      NameUse& u = names[{!as_client, kind, std::string(n)}];
       u.flows++;
       u.bytes += f.bytes();
     }
@@ -144,8 +148,9 @@ void write_activity(Json& w, const Activity& a, const FlowPage& page, const Host
   w.StartArray();
   for (auto it : top(a.dns, [](const QueryUse& q) { return q.count; })) {
     w.StartObject();
-    kv(w, "query", it->first.first);
-    kv(w, "type", dns_type_name(it->first.second));
+    kv(w, "query", std::get<1>(it->first));
+    kv(w, "type", dns_type_name(std::get<2>(it->first)));
+    kv(w, "role", std::get<0>(it->first) ? "server" : "client");
     kv(w, "answered", it->second.answered);
     kv(w, "rcode", it->second.rcode);
     kv(w, "count", it->second.count);
@@ -156,8 +161,9 @@ void write_activity(Json& w, const Activity& a, const FlowPage& page, const Host
   w.StartArray();
   for (auto it : top(a.names, [](const NameUse& n) { return n.bytes; })) {
     w.StartObject();
-    kv(w, "name", it->first.second);
-    kv(w, "kind", it->first.first);
+    kv(w, "name", std::get<2>(it->first));
+    kv(w, "kind", std::get<1>(it->first));
+    kv(w, "role", std::get<0>(it->first) ? "server" : "client");
     kv(w, "flows", it->second.flows);
     kv(w, "bytes", it->second.bytes);
     w.EndObject();

@@ -94,11 +94,13 @@ export interface DnsQuery {
   rcode: string;
   answered: boolean;
   count: number;
+  role: 'client' | 'server';  // the host asked the query, or answered it as a DNS server
 }
 
 export interface ServerName {
   name: string;
   kind: 'TLS' | 'HTTP' | string;
+  role: 'client' | 'server';  // the host reached the name, or was reached under it
   flows: number;
   bytes: number;
 }
