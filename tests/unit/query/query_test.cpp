@@ -133,6 +133,60 @@ TEST_P(QueryTest, HostsMergeAndAddUp) {
   EXPECT_EQ(s.num_flows, query_flows(*iface_, FlowQuery{}).total);
 }
 
+TEST_P(QueryTest, SearchFindsHostsByAddressNameAndMac) {
+  auto exact = search_hosts(*iface_, "192.168.1.6", 10, nullptr);
+  ASSERT_FALSE(exact.empty());
+  EXPECT_EQ(exact[0].key.ip.to_string(), "192.168.1.6");
+  EXPECT_TRUE(exact[0].exact);
+  EXPECT_STREQ(exact[0].field, "ip");
+
+  // A prefix: every host in it once (two shards hold partial copies of a host), local first.
+  auto lan = search_hosts(*iface_, "192.168.1.", 100, nullptr);
+  std::set<std::string> ips;
+  for (const auto& m : lan) {
+    EXPECT_EQ(m.key.ip.to_string().rfind("192.168.1.", 0), 0u);
+    EXPECT_TRUE(ips.insert(m.key.ip.to_string()).second) << "listed twice: " << m.key.ip.to_string();
+  }
+  HostQuery local;
+  local.filter.mode = HostMode::kLocal;
+  EXPECT_EQ(lan.size(), query_hosts(*iface_, local).total);
+
+  auto by_mac = search_hosts(*iface_, exact[0].mac->to_string(), 5, nullptr);
+  ASSERT_FALSE(by_mac.empty());
+  EXPECT_EQ(by_mac[0].key, exact[0].key);
+  EXPECT_STREQ(by_mac[0].field, "mac");
+
+  // A learned name, typed in capitals, finds its host.
+  HostQuery all;
+  std::optional<HostView> named;
+  for (auto& h : query_hosts(*iface_, all).rows)
+    if (!h.name.empty() && !named) named = h;
+  ASSERT_TRUE(named.has_value());
+  std::string upper;
+  for (char ch : named->name) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  auto by_name = search_hosts(*iface_, upper, 100, nullptr);
+  EXPECT_TRUE(std::any_of(by_name.begin(), by_name.end(), [&](const HostMatch& m) { return m.key == named->host.key; }));
+
+  EXPECT_EQ(search_hosts(*iface_, "192.168.1.", 2, nullptr).size(), 2u);  // the limit holds
+  EXPECT_TRUE(search_hosts(*iface_, "no-such-host", 10, nullptr).empty());
+  EXPECT_TRUE(search_hosts(*iface_, "", 10, nullptr).empty());
+  // A restricted user finds nothing outside its networks.
+  auto lan_only = std::make_shared<LocalNetworks>(iface_->local_networks());
+  for (const auto& m : search_hosts(*iface_, ".", 100, lan_only)) EXPECT_TRUE(m.local);
+}
+
+TEST_P(QueryTest, FindFlowByTheListsKey) {
+  FlowQuery q;
+  q.limit = SIZE_MAX;
+  for (const FlowView& f : query_flows(*iface_, q).rows) {
+    // The lists publish the hash's low 32 bits as the key: that finds the flow too.
+    auto again = find_flow(*iface_, static_cast<uint32_t>(f.hash), f.shard, f.slot);
+    ASSERT_TRUE(again.has_value());
+    EXPECT_EQ(again->hash, f.hash);
+  }
+  EXPECT_FALSE(find_flow(*iface_, 0, 99, 0).has_value());  // no such shard
+}
+
 INSTANTIATE_TEST_SUITE_P(Shards, QueryTest, ::testing::Values(1, 2));
 
 }  // namespace
