@@ -171,12 +171,37 @@ try {
   check('sorting by bytes (descending) orders the rows', desc.length > 1 && desc.every((v, i) => i === 0 || desc[i - 1] >= v),
     JSON.stringify(desc));
   check('the biggest flow comes first when sorted descending', desc[0] >= Math.max(...asc), `${desc[0]} vs ${asc}`);
+  // Auto-refresh keeps the user's place: page 2 of the sorted list stays page 2 with the same rows.
+  await page.click('button[aria-label="Next page"]');
+  await page.waitForFunction(() => location.hash.includes('page=2'));
+  await page.waitForSelector('[data-test=flow-row]');
+  const keysBefore = await page.locator('[data-test=flow-row]').evaluateAll((rows) => rows.map((r) => r.dataset.key));
+  const stamp = await page.textContent('[data-test=flows-updated]');
+  await page.waitForFunction((s) => document.querySelector('[data-test=flows-updated]')?.textContent !== s, stamp,
+    { timeout: 15000 });
+  const keysAfter = await page.locator('[data-test=flow-row]').evaluateAll((rows) => rows.map((r) => r.dataset.key));
+  check('an auto-refresh keeps the page, the sort and the rows', page.url().includes('page=2') &&
+    JSON.stringify(keysBefore) === JSON.stringify(keysAfter), `${keysBefore} vs ${keysAfter}`);
+  await page.click('button[aria-label="First page"]');
+  await page.waitForFunction(() => !location.hash.includes('page=2'));
+  await page.waitForFunction((k) => document.querySelector('[data-test=flow-row]')?.dataset.key !== k, keysBefore[0]);
   await page.locator('[data-test=flow-row] [data-test=flow-app] a').first().click();
   await page.waitForSelector('[data-test=flow-detail] [data-test=flow-peers]');
   const detailBytes = Number(await page.getAttribute('[data-test=flow-detail-bytes]', 'data-bytes'));
   check('the flow detail opens with the row\'s bytes', detailBytes === desc[0], `${detailBytes} vs ${desc[0]}`);
   await page.screenshot({ path: join(artifacts, 'flow-detail.png'), fullPage: true });
   check('no console errors on the flow pages', consoleErrors.length === 0, consoleErrors.join(' | '));
+
+  // Empty and error states: no IPv6 flow in this capture; an unknown application is refused with the reason.
+  await page.goto(`${base}/#/flows?version=6`);
+  await page.waitForSelector('[data-test=flows-page] .empty-state');
+  check('a filter matching nothing shows the empty state',
+    /no active flow/i.test(await page.textContent('[data-test=flows-page] .empty-state')));
+  await page.goto(`${base}/#/flows?application=NoSuchApp`);
+  await page.waitForSelector('[data-test=flows-page] .status.error');
+  check('a refused filter shows the server\'s reason', /unknown application/i.test(
+    await page.textContent('[data-test=flows-page] .status.error')));
+  consoleErrors.length = 0;  // Chromium logs the refused request (400) itself: expected
 
   // Hosts: the table, then every tab of the busiest local host.
   await page.click('[data-test=nav-hosts]');
