@@ -198,7 +198,9 @@ void Interface::capture_loop() {
         last_live_tick = now;
         if (now - last_publish_ >= std::chrono::milliseconds(250)) publish(clock, first_ts, false);
       }
-    } else if ((stats_.packets & 0x3FF) == 0 && Clock::now() - last_publish_ >= std::chrono::milliseconds(250)) {
+    } else if ((cfg_.original_speed || (stats_.packets & 0x3FF) == 0) &&
+               Clock::now() - last_publish_ >= std::chrono::milliseconds(250)) {
+      // A paced replay can take seconds for 1024 packets: its readers check at every packet.
       publish(clock, first_ts, false);
     }
     if (cfg_.is_file && cfg_.progress && (stats_.packets & 0xFFF) == 0) {

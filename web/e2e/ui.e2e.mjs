@@ -39,11 +39,13 @@ const data = mkdtempSync(join(tmpdir(), 'wl-e2e-'));
 const server = spawn(bin, ['-i', join(shared, 'pcaps', 'teams.pcap'), '-w', `127.0.0.1:${port}`, '-d', data,
   '-m', '192.168.1.0/24', '--num-workers', '1'], { stdio: ['ignore', 'ignore', 'inherit'] });
 const base = `http://127.0.0.1:${port}`;
+const data2 = mkdtempSync(join(tmpdir(), 'wl-e2e-paced-'));
+let paced = null;
 
-async function waitForServer() {
+async function waitForServer(url = base) {
   for (let i = 0; i < 150; i++) {
     try {
-      const r = await fetch(`${base}/`);
+      const r = await fetch(`${url}/`);
       if (r.ok) return true;
     } catch {
       // not listening yet
@@ -276,6 +278,33 @@ try {
   await op.screenshot({ path: join(artifacts, 'account-token.png'), fullPage: true });
   check('no console errors for the non-privileged user', opErrors.length === 0, opErrors.join(' | '));
   await other.close();
+
+  // Live traffic: the same capture replayed at its own pace; the dashboard's
+  // realtime top applications fill in from the per-application byte totals.
+  const pacePort = await freePort();
+  paced = spawn(bin, ['-i', join(shared, 'pcaps', 'teams.pcap'), '--original-speed', '-w', `127.0.0.1:${pacePort}`,
+    '-d', data2, '-m', '192.168.1.0/24', '--num-workers', '1', '--admin-password', 'pace-secret'],
+    { stdio: ['ignore', 'ignore', 'ignore'] });
+  const paceBase = `http://127.0.0.1:${pacePort}`;
+  check('the paced server answers', await waitForServer(paceBase));
+  const live = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const liveErrors = [];
+  live.on('console', (m) => { if (m.type() === 'error') liveErrors.push(m.text()); });
+  await live.goto(`${paceBase}/#/login`);
+  await live.fill('input[name=user]', 'admin');
+  await live.fill('input[name=password]', 'pace-secret');
+  await live.click('button[type=submit]');
+  await live.waitForSelector('[data-test=dashboard]');
+  const appsChart = live.locator('[aria-label="Top applications\' throughput over time"] canvas');
+  await appsChart.waitFor({ timeout: 25000 }).catch(() => {});
+  check('realtime top applications are drawn while traffic flows', (await appsChart.count()) > 0);
+  const moving = await live.waitForFunction(
+    () => !/^0 bit\/s$/.test(document.querySelector('[data-test=live] span')?.textContent?.trim() ?? '0 bit/s'),
+    null, { timeout: 15000 }).then(() => true, () => false);
+  check('the live top bar shows the replay\'s throughput', moving, await live.textContent('[data-test=live]'));
+  check('the live top bar shows the replay as reading', /reading file/.test(await live.textContent('[data-test=live]')));
+  await live.screenshot({ path: join(artifacts, 'dashboard-live.png'), fullPage: true });
+  check('no console errors on the live dashboard', liveErrors.length === 0, liveErrors.join(' | '));
 } catch (e) {
   check('the browser run completes', false, String(e));
   // The page as it was when a step failed: the artifact to look at first.
@@ -284,7 +313,9 @@ try {
 } finally {
   await browser.close();
   server.kill('SIGINT');
+  paced?.kill('SIGINT');
   rmSync(data, { recursive: true, force: true });
+  rmSync(data2, { recursive: true, force: true });
 }
 console.log(`${failures} failed`);
 process.exit(failures ? 1 : 0);

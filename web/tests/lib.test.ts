@@ -26,8 +26,15 @@ describe('application colours', () => {
     expect(colorFor('TLS.Google')).toBe(colorFor('TLS.Google'));
   });
   it('differ between common applications', () => {
-    const names = ['TLS', 'DNS', 'HTTP', 'QUIC', 'TLS.Google', 'NTP', 'ntop', 'Azure', 'Teams', 'STUN'];
+    const names = ['TLS', 'DNS', 'HTTP', 'QUIC', 'Google', 'NTP', 'Microsoft', 'Azure', 'Teams', 'STUN', 'Dropbox'];
     expect(new Set(names.map(colorFor)).size).toBe(names.length);
+  });
+  it('follow the application of a master.application name', () => {
+    expect(colorFor('TLS.Google')).toBe(colorFor('Google'));
+    expect(colorFor('DNS.Microsoft')).toBe(colorFor('Microsoft'));
+  });
+  it('hash other names onto the palette', () => {
+    expect(colorFor('SomethingRare')).toMatch(/^#[0-9a-f]{6}$/);
   });
   it('keep fixed colours for Unknown and Other', () => {
     expect(colorFor('Unknown')).toBe('#9e9e9e');
