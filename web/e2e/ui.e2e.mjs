@@ -150,6 +150,16 @@ try {
   check('filtering flows by DNS shows only DNS flows', apps.length > 0 && apps.every((a) => a.split('.').includes('DNS')),
     JSON.stringify(apps));
   await page.screenshot({ path: join(artifacts, 'flows-dns.png'), fullPage: true });
+  // A master protocol no flow has as its application ("TLS" of TLS.Teams) is offered too and matches them.
+  await page.selectOption('[data-test=filter-application]', 'TLS');
+  await page.waitForFunction(() => location.hash.includes('application=TLS'));
+  await page.waitForFunction(() => {
+    const a = [...document.querySelectorAll('[data-test=flow-row] [data-test=flow-app]')].map((e) => e.dataset.app);
+    return a.length > 0 && a.every((x) => x.split('.').includes('TLS'));
+  }, null, { timeout: 10000 }).catch(() => {});
+  const tls = await page.locator('[data-test=flow-row] [data-test=flow-app]').evaluateAll((els) => els.map((e) => e.dataset.app));
+  check('filtering flows by TLS shows only TLS flows (TLS.Teams, TLS.Microsoft, ...)',
+    tls.length > 0 && tls.every((a) => a.split('.').includes('TLS')), JSON.stringify(tls));
   await page.click('[data-test=filter-chips] li[data-filter=application] button');
   await page.waitForFunction(() => !location.hash.includes('application='));
   const bytesOf = () => page.locator('[data-test=flow-row] [data-test=flow-bytes]').evaluateAll(

@@ -12,6 +12,10 @@ export function useChart(el: Ref<HTMLElement | null>, option: () => Record<strin
   const render = () => chart?.setOption(option(), replace.length ? { replaceMerge: replace } : undefined);
   const resize = () => chart?.resize();
   onMounted(async () => {
+    // Parsing the charting code takes the main thread for a while: let the
+    // page paint its numbers first.
+    await new Promise<void>((done) =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(() => done(), { timeout: 400 }) : setTimeout(done, 0));
     const { init } = await import('./echarts');
     if (gone || !el.value) return;
     chart = init(el.value);

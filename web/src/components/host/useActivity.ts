@@ -2,7 +2,7 @@
 // polls it while shown (one tab at a time, so one request every 5 s).
 import { get } from '../../api/client';
 import type { Activity } from './hostTypes';
-import { usePolled, type Polled } from './usePolled';
+import { usePolled, type Polled } from '../../lib/usePolled';
 
 export function useActivity(props: { ifid: number; host: string }): Polled<Activity> {
   return usePolled(

@@ -2,7 +2,7 @@
 // it depends on changes (interface, host, filters, page). An answer to an
 // older request is dropped, so a slow reply can never overwrite a newer view.
 import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
-import { usePolling } from '../../lib/polling';
+import { usePolling } from './polling';
 
 export interface Polled<T> {
   data: ShallowRef<T | null>;
