@@ -2,8 +2,9 @@
 // (playwright-core): log in with the default password, get forced to change
 // it, then see the dashboard with the capture's top local talker; filter and
 // sort flows, open a flow, every tab of a host, the interface page, the
-// settings (adding a user), and that user without the settings. Screenshots of
-// every page go to ARTIFACT_DIR; the first-paint figure is printed.
+// settings (adding a user), and that user without the settings; a paced replay
+// (live numbers, realtime applications) and a server under an HTTP prefix.
+// Screenshots of every page go to ARTIFACT_DIR; the first-paint figure is printed.
 // Usage: node e2e/ui.e2e.mjs WIRELENS_BIN SHARED_DIR ARTIFACT_DIR
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
@@ -41,6 +42,8 @@ const server = spawn(bin, ['-i', join(shared, 'pcaps', 'teams.pcap'), '-w', `127
 const base = `http://127.0.0.1:${port}`;
 const data2 = mkdtempSync(join(tmpdir(), 'wl-e2e-paced-'));
 let paced = null;
+const data3 = mkdtempSync(join(tmpdir(), 'wl-e2e-prefix-'));
+let prefixed = null;
 
 async function waitForServer(url = base) {
   for (let i = 0; i < 150; i++) {
@@ -315,6 +318,22 @@ try {
   check('the live top bar shows the replay as reading', /reading file/.test(await live.textContent('[data-test=live]')));
   await live.screenshot({ path: join(artifacts, 'dashboard-live.png'), fullPage: true });
   check('no console errors on the live dashboard', liveErrors.length === 0, liveErrors.join(' | '));
+
+  // Under an HTTP prefix (-Z): files, REST calls and the WebSocket all below it.
+  const prefixPort = await freePort();
+  prefixed = spawn(bin, ['-i', join(shared, 'pcaps', 'teams.pcap'), '-w', `127.0.0.1:${prefixPort}`, '-Z', '/wl',
+    '-d', data3, '-m', '192.168.1.0/24', '--num-workers', '1', '--admin-password', 'prefix-secret'],
+    { stdio: ['ignore', 'ignore', 'ignore'] });
+  const prefixBase = `http://127.0.0.1:${prefixPort}/wl`;
+  check('the prefixed server answers', await waitForServer(prefixBase));
+  const pre = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await pre.goto(`${prefixBase}/`);
+  await pre.fill('input[name=user]', 'admin');
+  await pre.fill('input[name=password]', 'prefix-secret');
+  await pre.click('button[type=submit]');
+  await pre.waitForSelector('[data-test=top-local] .host');
+  await pre.waitForSelector('[data-test=live] span');
+  check('under -Z /wl the dashboard and the live numbers work', (await pre.textContent('[data-test=live]')).includes('flows'));
 } catch (e) {
   check('the browser run completes', false, String(e));
   // The page as it was when a step failed: the artifact to look at first.
@@ -324,8 +343,10 @@ try {
   await browser.close();
   server.kill('SIGINT');
   paced?.kill('SIGINT');
+  prefixed?.kill('SIGINT');
   rmSync(data, { recursive: true, force: true });
   rmSync(data2, { recursive: true, force: true });
+  rmSync(data3, { recursive: true, force: true });
 }
 console.log(`${failures} failed`);
 process.exit(failures ? 1 : 0);
