@@ -284,6 +284,11 @@ std::string dns_type_string(uint16_t type) {
   return "TYPE" + std::to_string(type);
 }
 
+std::string dns_rcode_string(uint8_t rcode) {
+  if (const char* name = dns_rcode_name(rcode)) return name;
+  return "RCODE" + std::to_string(rcode);
+}
+
 const char* dns_rcode_name(uint8_t rcode) {
   static constexpr const char* kNames[] = {
       "NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP",  "REFUSED",

@@ -137,7 +137,9 @@ std::string dns_type_string(uint16_t type);
 
 // "NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP", "REFUSED", ... for
 // the header's rcodes 0-11, nullptr for the unassigned 12-15 (and above).
+// dns_rcode_string() never fails: the name, or "RCODE<n>".
 const char* dns_rcode_name(uint8_t rcode);
+std::string dns_rcode_string(uint8_t rcode);
 
 // NetBIOS first-level name decoding (RFC 1001 14.1). `encoded` is the first
 // label of an NBNS name, 32 characters 'A'-'P' (lower case accepted too);

@@ -16,7 +16,8 @@ inline void jkey(Json& w, std::string_view k) { w.Key(k.data(), static_cast<rapi
 inline void jstr(Json& w, std::string_view v) { w.String(v.data(), static_cast<rapidjson::SizeType>(v.size())); }
 
 inline void kv(Json& w, std::string_view k, std::string_view v) { jkey(w, k); jstr(w, v); }
-inline void kv(Json& w, std::string_view k, const char* v) { jkey(w, k); jstr(w, v); }
+// A null C string writes "" (a name table without an entry must not take the server down).
+inline void kv(Json& w, std::string_view k, const char* v) { jkey(w, k); jstr(w, v ? std::string_view(v) : std::string_view()); }
 inline void kv(Json& w, std::string_view k, const std::string& v) { jkey(w, k); jstr(w, v); }
 inline void kv(Json& w, std::string_view k, bool v) { jkey(w, k); w.Bool(v); }
 inline void kv(Json& w, std::string_view k, int v) { jkey(w, k); w.Int(v); }

@@ -9,6 +9,7 @@ captures; values are cross-checked with the ntopng-compatible lists.
 """
 import os
 import shutil
+import struct
 import tempfile
 
 import requests
@@ -250,6 +251,61 @@ def test_decode_errors(srv, tmp):
         g.stop()
 
 
+def odd_dns_pcap(path):
+    """Two DNS exchanges with values no name table holds: query type 0, reply code 13."""
+    def checksum(b):
+        b += b"\0" * (len(b) % 2)
+        t = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+        t = (t >> 16) + (t & 0xFFFF)
+        return ~(t + (t >> 16)) & 0xFFFF
+
+    def frame(src, dst, sport, dport, payload):
+        udp = struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
+        ip = bytearray(struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 1, 0, 64, 17, 0,
+                                   bytes(map(int, src.split("."))), bytes(map(int, dst.split(".")))))
+        ip[10:12] = struct.pack("!H", checksum(bytes(ip)))
+        return b"\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\x08\x00" + bytes(ip) + udp
+
+    def dns(ident, flags, name, qtype):
+        labels = b"".join(bytes([len(x)]) + x.encode() for x in name.split(".")) + b"\0"
+        return struct.pack("!HHHHHH", ident, flags, 1, 0, 0, 0) + labels + struct.pack("!HH", qtype, 1)
+
+    frames = [frame("192.168.1.10", "8.8.8.8", 40000, 53, dns(1, 0x0100, "type0.example.com", 0)),
+              frame("8.8.8.8", "192.168.1.10", 53, 40000, dns(1, 0x8180, "type0.example.com", 0)),
+              frame("192.168.1.10", "8.8.4.4", 40001, 53, dns(2, 0x0100, "rcode13.example.com", 1)),
+              frame("8.8.4.4", "192.168.1.10", 53, 40001, dns(2, 0x8180 | 13, "rcode13.example.com", 1))]
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
+        for i, fr in enumerate(frames):
+            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(fr), len(fr)) + fr)
+
+
+def test_odd_dns(tmp):
+    """Values from the wire that no name table covers must not take the server down (a crash before)."""
+    pcap = os.path.join(tmp, "odd_dns.pcap")
+    odd_dns_pcap(pcap)
+    dd = os.path.join(tmp, "odd")
+    os.makedirs(dd)
+    srv = Server(dd, pcap=pcap)
+    try:
+        srv.wait_ready()
+        rows = all_flows(srv, ADMIN)
+        details = [rsp(requests.get(srv.url(V2 + "get/flow/data.lua"), auth=ADMIN, timeout=10,
+                                    params={"ifid": 0, "flow_key": x["key"], "flow_hash_id": x["hash_id"]}))
+                   for x in rows]
+        seen = {(d["dns"]["query_type"], d["dns"]["rcode"]) for d in details if d and "dns" in d}
+        check("flow/data of DNS type 0 and reply code 13: answered, named TYPE0 and RCODE13",
+              len(rows) == 2 and ("TYPE0", "NOERROR") in seen and ("A", "RCODE13") in seen, seen)
+        a = rsp(requests.get(srv.url(V2 + "get/host/activity.lua"), auth=ADMIN, timeout=10,
+                             params={"ifid": 0, "host": "192.168.1.10"}))
+        types = {(q["type"], q["rcode"]) for q in (a or {}).get("dns", [])}
+        check("host/activity with those queries: answered, named too",
+              ("TYPE0", "NOERROR") in types and ("A", "RCODE13") in types, types)
+        check("the server is still running", srv.proc.poll() is None, srv.proc.poll())
+    finally:
+        srv.stop()
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="wl-ui-api-")
     dd = os.path.join(tmp, "main")
@@ -263,6 +319,7 @@ def main():
             find = test_find(srv)
             test_restricted(srv, rows, find)
             test_decode_errors(srv, tmp)
+            test_odd_dns(tmp)
     finally:
         srv.stop()
         shutil.rmtree(tmp, ignore_errors=True)

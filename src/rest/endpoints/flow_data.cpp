@@ -70,9 +70,9 @@ void write_metadata(Json& w, const FlowMetadata& m) {
     jkey(w, "dns");
     w.StartObject();
     kv(w, "query", std::string(m.get(Meta::kDnsQuery)));
-    kv(w, "query_type", dns_type_name(m.dns_query_type));
+    kv(w, "query_type", dns_type_string(m.dns_query_type));
     kv(w, "answered", m.dns_answered);
-    kv(w, "rcode", m.dns_answered ? dns_rcode_name(m.dns_rcode) : "");
+    kv(w, "rcode", m.dns_answered ? dns_rcode_string(m.dns_rcode) : std::string());
     jkey(w, "answers");
     w.StartArray();
     for (const auto& a : m.dns_answers) w.String(a.to_string().c_str());

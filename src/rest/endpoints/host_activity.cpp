@@ -71,7 +71,7 @@ struct Activity {
       u.count++;
       if (f.meta->dns_answered) {
         u.answered = true;
-        u.rcode = dns_rcode_name(f.meta->dns_rcode);
+        u.rcode = dns_rcode_string(f.meta->dns_rcode);
       }
     }
     for (const auto& [kind, key] : {std::pair{"TLS", Meta::kTlsServerName}, std::pair{"HTTP", Meta::kHttpHost}}) {
@@ -149,7 +149,7 @@ void write_activity(Json& w, const Activity& a, const FlowPage& page, const Host
   for (auto it : top(a.dns, [](const QueryUse& q) { return q.count; })) {
     w.StartObject();
     kv(w, "query", std::get<1>(it->first));
-    kv(w, "type", dns_type_name(std::get<2>(it->first)));
+    kv(w, "type", dns_type_string(std::get<2>(it->first)));
     kv(w, "role", std::get<0>(it->first) ? "server" : "client");
     kv(w, "answered", it->second.answered);
     kv(w, "rcode", it->second.rcode);

@@ -969,6 +969,8 @@ TEST(DnsNamesOfCodes, Rcodes) {
   EXPECT_STREQ(dns_rcode_name(9), "NOTAUTH");
   EXPECT_EQ(dns_rcode_name(12), nullptr);
   EXPECT_EQ(dns_rcode_name(15), nullptr);
+  EXPECT_EQ(dns_rcode_string(3), "NXDOMAIN");
+  EXPECT_EQ(dns_rcode_string(13), "RCODE13");
 }
 
 TEST(NetBiosName, Decode) {
