@@ -3,7 +3,8 @@
 // it, then see the dashboard with the capture's top local talker; filter and
 // sort flows, open a flow, every tab of a host, the interface page, the
 // settings (adding a user), and that user without the settings; a paced replay
-// (live numbers, realtime applications) and a server under an HTTP prefix.
+// (live numbers, realtime applications), a server under an HTTP prefix, and
+// two interfaces (the one looked at travels in the URL).
 // Screenshots of every page go to ARTIFACT_DIR; the first-paint figure is printed.
 // Usage: node e2e/ui.e2e.mjs WIRELENS_BIN SHARED_DIR ARTIFACT_DIR
 import { chromium } from 'playwright-core';
@@ -44,6 +45,8 @@ const data2 = mkdtempSync(join(tmpdir(), 'wl-e2e-paced-'));
 let paced = null;
 const data3 = mkdtempSync(join(tmpdir(), 'wl-e2e-prefix-'));
 let prefixed = null;
+const data4 = mkdtempSync(join(tmpdir(), 'wl-e2e-multi-'));
+let multi = null;
 
 async function waitForServer(url = base) {
   for (let i = 0; i < 150; i++) {
@@ -334,6 +337,32 @@ try {
   await pre.waitForSelector('[data-test=top-local] .host');
   await pre.waitForSelector('[data-test=live] span');
   check('under -Z /wl the dashboard and the live numbers work', (await pre.textContent('[data-test=live]')).includes('flows'));
+
+  // Two interfaces: the one looked at is in the URL, so a link opens the same view in another tab.
+  const multiPort = await freePort();
+  multi = spawn(bin, ['-i', join(shared, 'pcaps', 'teams.pcap'), '-i', join(shared, 'pcaps', 'dns.pcap'),
+    '-w', `127.0.0.1:${multiPort}`, '-d', data4, '-m', '192.168.1.0/24', '--num-workers', '1',
+    '--admin-password', 'multi-secret'], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const multiBase = `http://127.0.0.1:${multiPort}`;
+  check('the two-interface server answers', await waitForServer(multiBase));
+  const mctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const m1 = await mctx.newPage();
+  await m1.goto(`${multiBase}/#/login`);
+  await m1.fill('input[name=user]', 'admin');
+  await m1.fill('input[name=password]', 'multi-secret');
+  await m1.click('button[type=submit]');
+  await m1.waitForSelector('[data-test=dashboard]');
+  await m1.selectOption('[data-test=iface-select]', '1');
+  await m1.click('[data-test=nav-hosts]');
+  await m1.waitForFunction(() => location.hash.includes('ifid=1'));
+  await m1.waitForSelector('[data-test=host-row]');
+  const hostsOf1 = await m1.locator('[data-test=host-row]').count();
+  const m2 = await mctx.newPage();
+  await m2.goto(m1.url());
+  await m2.waitForSelector('[data-test=host-row]');
+  check('a copied URL opens the same interface in a new tab', (await m2.inputValue('[data-test=iface-select]')) === '1' &&
+    (await m2.locator('[data-test=host-row]').count()) === hostsOf1, m1.url());
+  await mctx.close();
 } catch (e) {
   check('the browser run completes', false, String(e));
   // The page as it was when a step failed: the artifact to look at first.
@@ -344,9 +373,11 @@ try {
   server.kill('SIGINT');
   paced?.kill('SIGINT');
   prefixed?.kill('SIGINT');
+  multi?.kill('SIGINT');
   rmSync(data, { recursive: true, force: true });
   rmSync(data2, { recursive: true, force: true });
   rmSync(data3, { recursive: true, force: true });
+  rmSync(data4, { recursive: true, force: true });
 }
 console.log(`${failures} failed`);
 process.exit(failures ? 1 : 0);

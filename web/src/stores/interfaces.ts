@@ -1,5 +1,5 @@
-// The monitored interfaces and the one the user looks at (kept in the URL's
-// `ifid` so views can be bookmarked).
+// The monitored interfaces and the one the user looks at (App.vue keeps it in
+// the URL's `ifid` when there are several, so views can be bookmarked).
 import { reactive } from 'vue';
 import { get } from '../api/client';
 
